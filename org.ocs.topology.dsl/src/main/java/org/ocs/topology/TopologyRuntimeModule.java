@@ -1,0 +1,57 @@
+package org.ocs.topology;
+
+import org.eclipse.xtext.formatting2.FormatterPreferences;
+import org.eclipse.xtext.formatting2.IFormatter2;
+import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.naming.IQualifiedNameConverter;
+import org.eclipse.xtext.naming.IQualifiedNameProvider;
+import org.eclipse.xtext.naming.SimpleNameProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
+import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.ocs.topology.formatting2.TopologyFormatter;
+import org.ocs.topology.formatting2.TopologyFormatterPreferences;
+import org.ocs.topology.naming.FqdnNameConverter;
+import org.ocs.topology.scoping.FolderGlobalScopeProvider;
+import org.ocs.topology.validation.TopologyLinkingDiagnosticMessageProvider;
+import org.ocs.topology.validation.TopologySyntaxErrorMessageProvider;
+
+import com.google.inject.Binder;
+
+/** Runtime services of the .ocstopo language, shared by the command line and the language server. */
+public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
+
+	// Names are FQDNs or single labels, never qualified by their container: "fe1.contoso.com" is
+	// one name, not three segments.
+	@Override
+	public Class<? extends IQualifiedNameProvider> bindIQualifiedNameProvider() {
+		return SimpleNameProvider.class;
+	}
+
+	public Class<? extends IQualifiedNameConverter> bindIQualifiedNameConverter() {
+		return FqdnNameConverter.class;
+	}
+
+	// A topology is the set of .ocstopo files in one folder: names resolve within that folder only.
+	@Override
+	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
+		return FolderGlobalScopeProvider.class;
+	}
+
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return TopologySyntaxErrorMessageProvider.class;
+	}
+
+	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
+		return TopologyLinkingDiagnosticMessageProvider.class;
+	}
+
+	public Class<? extends IFormatter2> bindIFormatter2() {
+		return TopologyFormatter.class;
+	}
+
+	public void configureFormatterPreferences(Binder binder) {
+		binder.bind(IPreferenceValuesProvider.class).annotatedWith(FormatterPreferences.class)
+				.to(TopologyFormatterPreferences.class);
+	}
+}

@@ -1,0 +1,108 @@
+package org.ocs.topology.analysis.net;
+
+import java.util.OptionalInt;
+
+/**
+ * The reading of an address as the user typed it ({@code 192.168.1.80}, {@code 10.0.0.0/8}):
+ * either valid, or the reason it is not, split by the part that is wrong so that a malformed
+ * address and an impossible prefix length are told apart.
+ */
+public final class AddressText {
+
+	public enum Problem {
+		NONE, MALFORMED_ADDRESS, PREFIX_OUT_OF_RANGE
+	}
+
+	private final Ipv4Address address;
+	private final OptionalInt prefixLength;
+	private final Problem problem;
+	private final String reason;
+
+	private AddressText(Ipv4Address address, OptionalInt prefixLength, Problem problem, String reason) {
+		this.address = address;
+		this.prefixLength = prefixLength;
+		this.problem = problem;
+		this.reason = reason;
+	}
+
+	public static AddressText parse(String text) {
+		if (text == null || text.isEmpty()) {
+			return malformed("is empty");
+		}
+		String addressPart = text;
+		OptionalInt prefix = OptionalInt.empty();
+		int slash = text.indexOf('/');
+		if (slash >= 0) {
+			addressPart = text.substring(0, slash);
+			String prefixPart = text.substring(slash + 1);
+			if (!isDigits(prefixPart) || prefixPart.length() > 2 || Integer.parseInt(prefixPart) > 32) {
+				return new AddressText(null, OptionalInt.empty(), Problem.PREFIX_OUT_OF_RANGE,
+						"has prefix length /" + prefixPart + ", but an IPv4 prefix length is 0 to 32");
+			}
+			prefix = OptionalInt.of(Integer.parseInt(prefixPart));
+		}
+		String[] octets = addressPart.split("\\.", -1);
+		if (octets.length != 4) {
+			return malformed("has " + octets.length + " parts, but an IPv4 address has 4");
+		}
+		int bits = 0;
+		for (int i = 0; i < 4; i++) {
+			String octet = octets[i];
+			if (!isDigits(octet)) {
+				return malformed("has an empty part");
+			}
+			if (octet.length() > 1 && octet.charAt(0) == '0') {
+				// Windows' inet_addr reads a leading zero as octal: 010 is 8, not 10.
+				return malformed("has part '" + octet + "' with a leading zero, which Windows reads as octal");
+			}
+			if (octet.length() > 3 || Integer.parseInt(octet) > 255) {
+				return malformed("has part " + octet + ", but each part is 0 to 255");
+			}
+			bits = bits << 8 | Integer.parseInt(octet);
+		}
+		return new AddressText(new Ipv4Address(bits), prefix, Problem.NONE, null);
+	}
+
+	private static AddressText malformed(String reason) {
+		return new AddressText(null, OptionalInt.empty(), Problem.MALFORMED_ADDRESS, reason);
+	}
+
+	private static boolean isDigits(String s) {
+		if (s.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < s.length(); i++) {
+			if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	public boolean isValid() {
+		return problem == Problem.NONE;
+	}
+
+	public Problem problem() {
+		return problem;
+	}
+
+	/** Why the text is not a valid address, as the end of a sentence ("has 3 parts, ..."). */
+	public String reason() {
+		return reason;
+	}
+
+	/** The address; null unless valid. */
+	public Ipv4Address address() {
+		return address;
+	}
+
+	public OptionalInt prefixLength() {
+		return prefixLength;
+	}
+
+	/** The address with its prefix; null unless valid and written with a prefix. */
+	public Cidr cidr() {
+		return isValid() && prefixLength.isPresent() ? new Cidr(address, prefixLength.getAsInt()) : null;
+	}
+}

@@ -1,0 +1,76 @@
+package org.ocs.topology.rules;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The rule catalogue: every finding ocstopo reports, with its stable ID (also the Xtext issue code),
+ * default severity and one-line summary. Each rule has a page {@code docs/rules/<id>.md}; a test
+ * checks that pages and catalogue agree.
+ */
+public enum Rule {
+	SYNTAX_ERROR("syntax-error", Severity.ERROR,
+			"The text does not follow the .ocstopo grammar."),
+	UNRESOLVED_REFERENCE("unresolved-reference", Severity.ERROR,
+			"A name refers to nothing declared in the files of this folder."),
+	NAME_DUPLICATE("name-duplicate", Severity.ERROR,
+			"Two declarations of the same kind share one name."),
+	SETTING_REPEATED("setting-repeated", Severity.ERROR,
+			"A setting that takes one value is written twice in one block; only the last would count."),
+	ADDRESS_MALFORMED("address-malformed", Severity.ERROR,
+			"An IPv4 address is not four numbers 0 to 255."),
+	PREFIX_OUT_OF_RANGE("prefix-out-of-range", Severity.ERROR,
+			"An IPv4 prefix length is not 0 to 32."),
+	PREFIX_MISSING("prefix-missing", Severity.ERROR,
+			"A network is written without its prefix length, and nothing else gives it."),
+	PREFIX_UNEXPECTED("prefix-unexpected", Severity.ERROR,
+			"A single address (gateway, VIP, DNS or hosts entry) is written with a prefix length."),
+	SUBNET_HOST_BITS("subnet-host-bits", Severity.WARNING,
+			"A subnet is written with host bits set, e.g. 10.0.1.5/24 for 10.0.1.0/24."),
+	ADDRESS_OUTSIDE_SUBNET("address-outside-subnet", Severity.ERROR,
+			"An interface or self IP address lies outside the subnet it is declared on."),
+	PREFIX_MISMATCH("prefix-mismatch", Severity.ERROR,
+			"An interface written with a prefix length disagrees with the subnet it is declared on."),
+	ADDRESS_NOT_HOST("address-not-host", Severity.ERROR,
+			"An interface or self IP uses its subnet's network or broadcast address."),
+	GATEWAY_NOT_ON_LINK("gateway-not-on-link", Severity.ERROR,
+			"A default gateway or route next hop is on none of the server's subnets."),
+	GATEWAY_MULTIPLE("gateway-multiple", Severity.WARNING,
+			"A server has more than one default gateway."),
+	ADDRESS_DUPLICATE("address-duplicate", Severity.ERROR,
+			"One address is owned twice (server interfaces, balancer self IPs, virtual server VIPs)."),
+	MPOP_OUT_OF_RANGE("mpop-out-of-range", Severity.ERROR,
+			"A maximum-endpoints-per-user (MPOP) value is outside 1 to 64.");
+
+	private final String id;
+	private final Severity severity;
+	private final String summary;
+
+	Rule(String id, Severity severity, String summary) {
+		this.id = id;
+		this.severity = severity;
+		this.summary = summary;
+	}
+
+	/** The stable ID users see and suppress by; never renamed once released. */
+	public String id() {
+		return id;
+	}
+
+	public Severity severity() {
+		return severity;
+	}
+
+	public String summary() {
+		return summary;
+	}
+
+	/** Where the rule's page lives, relative to the repository root. */
+	public String documentationPath() {
+		return "docs/rules/" + id + ".md";
+	}
+
+	public static Optional<Rule> byId(String id) {
+		return Arrays.stream(values()).filter(r -> r.id.equals(id)).findFirst();
+	}
+}

@@ -1,0 +1,406 @@
+package org.ocs.topology.validation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.validation.Check;
+import org.eclipse.xtext.validation.CheckType;
+import org.eclipse.xtext.validation.ValidationMessageAcceptor;
+import org.ocs.topology.analysis.net.AddressOwnership;
+import org.ocs.topology.analysis.net.AddressText;
+import org.ocs.topology.analysis.net.Cidr;
+import org.ocs.topology.rules.Rule;
+import org.ocs.topology.rules.Severity;
+import org.ocs.topology.scoping.TopologyFolder;
+import org.ocs.topology.topology.ARecord;
+import org.ocs.topology.topology.DefaultGateway;
+import org.ocs.topology.topology.ForwardingVirtualServer;
+import org.ocs.topology.topology.HostsEntry;
+import org.ocs.topology.topology.Model;
+import org.ocs.topology.topology.NetworkInterface;
+import org.ocs.topology.topology.RegistrarSetting;
+import org.ocs.topology.topology.SelfIp;
+import org.ocs.topology.topology.Server;
+import org.ocs.topology.topology.StandardVirtualServer;
+import org.ocs.topology.topology.StaticRoute;
+import org.ocs.topology.topology.Subnet;
+import org.ocs.topology.topology.TopologyPackage;
+
+import com.google.inject.Inject;
+
+/**
+ * Translates the model into the analysis core's terms and the core's findings into diagnostics.
+ * Every check tolerates a half-typed model: missing values and unresolved references are skipped,
+ * since the parser and linker already report them.
+ */
+public class TopologyValidator extends AbstractTopologyValidator {
+
+	private static final TopologyPackage P = TopologyPackage.eINSTANCE;
+
+	/** How a written address may carry a prefix length. */
+	private enum AddressUse {
+		/** A host on a network: the prefix is optional (a subnet may give it). */
+		HOST,
+		/** A single address (gateway, VIP, record): a prefix is wrong. */
+		SINGLE,
+		/** A network (subnet, route destination): the prefix is required. */
+		NETWORK
+	}
+
+	@Inject
+	private TopologyFolder folder;
+
+	// ------------------------------------------------------------ addresses as written
+
+	@Check
+	public void checkSubnet(Subnet subnet) {
+		AddressText range = checkAddress(subnet, P.getSubnet_Range(), AddressUse.NETWORK,
+				"subnet " + subnet.getName());
+		if (range != null && range.cidr() != null && range.cidr().hasHostBits()) {
+			Cidr network = range.cidr().networkCidr();
+			report(Rule.SUBNET_HOST_BITS, "Subnet " + subnet.getName() + " is written " + subnet.getRange()
+					+ ", which has host bits set; its network is " + network + ".", subnet, P.getSubnet_Range(),
+					network.toString());
+		}
+	}
+
+	@Check
+	public void checkInterface(NetworkInterface nic) {
+		checkHostAddress(nic, P.getNetworkInterface_Address(), nic.getAddress(), nic.getSubnet());
+	}
+
+	@Check
+	public void checkSelfIp(SelfIp selfIp) {
+		checkHostAddress(selfIp, P.getSelfIp_Address(), selfIp.getAddress(), selfIp.getSubnet());
+	}
+
+	@Check
+	public void checkHostsEntry(HostsEntry entry) {
+		checkAddress(entry, P.getHostsEntry_Address(), AddressUse.SINGLE, "hosts entry " + entry.getHostName() + " of " + Describe.of(entry.eContainer()));
+	}
+
+	@Check
+	public void checkARecord(ARecord record) {
+		checkAddress(record, P.getARecord_Address(), AddressUse.SINGLE, "A record " + record.getHost());
+	}
+
+	@Check
+	public void checkVirtualServer(StandardVirtualServer vs) {
+		checkAddress(vs, P.getStandardVirtualServer_Address(), AddressUse.SINGLE, "virtual server " + vs.getName());
+		if (vs.getTranslation() != null) {
+			List<String> snat = vs.getTranslation().getSnatAddresses();
+			for (int i = 0; i < snat.size(); i++) {
+				checkAddressAt(vs.getTranslation(), P.getSourceTranslation_SnatAddresses(), i, snat.get(i),
+						AddressUse.SINGLE, "SNAT pool address of virtual server " + vs.getName());
+			}
+		}
+	}
+
+	@Check
+	public void checkForwardingVirtualServer(ForwardingVirtualServer vs) {
+		if (vs.getDestination() != null) {
+			checkAddress(vs, P.getForwardingVirtualServer_Destination(), AddressUse.NETWORK,
+					"forwarding virtual server " + vs.getName());
+		}
+	}
+
+	// ------------------------------------------------------------ a server's own routing
+
+	@Check
+	public void checkServerRouting(Server server) {
+		List<Cidr> onLink = onLinkNetworks(server);
+		List<DefaultGateway> gateways = server.getGateways();
+		for (DefaultGateway gateway : gateways) {
+			AddressText text = checkAddress(gateway, P.getDefaultGateway_Address(), AddressUse.SINGLE,
+					"default gateway of server " + server.getName());
+			if (text != null && !onLink.isEmpty() && onLink.stream().noneMatch(n -> n.contains(text.address()))) {
+				report(Rule.GATEWAY_NOT_ON_LINK, "Default gateway " + gateway.getAddress() + " of server "
+						+ server.getName() + " is on none of its subnets (" + list(onLink)
+						+ "): Windows cannot reach it, so nothing off-subnet is reachable.", gateway,
+						P.getDefaultGateway_Address());
+			}
+		}
+		if (gateways.size() > 1) {
+			String all = gateways.stream().map(DefaultGateway::getAddress).collect(Collectors.joining(", "));
+			for (DefaultGateway extra : gateways.subList(1, gateways.size())) {
+				report(Rule.GATEWAY_MULTIPLE, "Server " + server.getName() + " has " + gateways.size()
+						+ " default gateways (" + all + "): Windows sends through one of them at a time, so"
+						+ " off-subnet traffic may leave by either; keep one and add static routes.", extra,
+						P.getDefaultGateway_Address());
+			}
+		}
+		for (StaticRoute route : server.getRoutes()) {
+			checkAddress(route, P.getStaticRoute_Destination(), AddressUse.NETWORK,
+					"route destination of server " + server.getName());
+			AddressText nextHop = checkAddress(route, P.getStaticRoute_NextHop(), AddressUse.SINGLE,
+					"route next hop of server " + server.getName());
+			if (nextHop != null && !onLink.isEmpty()
+					&& onLink.stream().noneMatch(n -> n.contains(nextHop.address()))) {
+				report(Rule.GATEWAY_NOT_ON_LINK, "Next hop " + route.getNextHop() + " of route "
+						+ route.getDestination() + " on server " + server.getName() + " is on none of its subnets ("
+						+ list(onLink) + "): the route cannot be used.", route, P.getStaticRoute_NextHop());
+			}
+		}
+	}
+
+	/** The networks a server reaches directly: one per interface whose network is known. */
+	private static List<Cidr> onLinkNetworks(Server server) {
+		List<Cidr> networks = new ArrayList<>();
+		for (NetworkInterface nic : server.getInterfaces()) {
+			Cidr network = networkOf(nic.getAddress(), nic.getSubnet());
+			if (network != null) {
+				networks.add(network);
+			}
+		}
+		return networks;
+	}
+
+	/** The network of an interface or self IP: its subnet's range, else its own prefix. */
+	static Cidr networkOf(String address, Subnet subnet) {
+		AddressText own = AddressText.parse(address);
+		if (!own.isValid()) {
+			return null;
+		}
+		Cidr subnetRange = rangeOf(subnet);
+		if (subnetRange != null) {
+			return subnetRange.networkCidr();
+		}
+		return own.cidr() == null ? null : own.cidr().networkCidr();
+	}
+
+	private static Cidr rangeOf(Subnet subnet) {
+		if (subnet == null || subnet.eIsProxy() || subnet.getRange() == null) {
+			return null;
+		}
+		return AddressText.parse(subnet.getRange()).cidr();
+	}
+
+	// ------------------------------------------------------------ registrar
+
+	@Check
+	public void checkRegistrar(RegistrarSetting setting) {
+		if (setting.eIsSet(P.getRegistrarSetting_MaxEndpointsPerUser())) {
+			int value = setting.getMaxEndpointsPerUser();
+			if (value < 1 || value > 64) {
+				report(Rule.MPOP_OUT_OF_RANGE, "Maximum endpoints per user " + value
+						+ " is not accepted by the registrar: the range is 1 to 64 (default 8).", setting,
+						P.getRegistrarSetting_MaxEndpointsPerUser());
+			}
+		}
+	}
+
+	// ------------------------------------------------------------ settings written twice
+
+	/** A single-valued setting written twice in one block: the parser keeps only the last one. */
+	@Check
+	public void checkSettingRepeated(EObject object) {
+		for (EStructuralFeature feature : object.eClass().getEAllStructuralFeatures()) {
+			if (feature.isMany() || feature.isDerived() || feature.isTransient()) {
+				continue;
+			}
+			List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
+			for (INode repeated : nodes.subList(Math.min(1, nodes.size()), nodes.size())) {
+				String what = feature.getName();
+				getMessageAcceptor().acceptError(
+						"'" + NodeModelUtils.getTokenText(nodes.get(0)) + "' and '"
+								+ NodeModelUtils.getTokenText(repeated) + "' both set the " + what + " of "
+								+ Describe.of(object) + "; only one may be written.",
+						object, repeated.getOffset(), repeated.getLength(), Rule.SETTING_REPEATED.id());
+			}
+		}
+	}
+
+	// ------------------------------------------------------------ across the folder
+
+	@Check(CheckType.NORMAL)
+	public void checkFolderWide(Model model) {
+		List<Model> models = folder.modelsOf(model.eResource());
+		checkDuplicateNames(model, models);
+		checkDuplicateAddresses(model, models);
+	}
+
+	private void checkDuplicateNames(Model model, List<Model> models) {
+		Map<String, List<EObject>> byName = new LinkedHashMap<>();
+		for (Model m : models) {
+			m.eAllContents().forEachRemaining(object -> {
+				String name = Describe.nameOf(object);
+				EStructuralFeature nameFeature = object.eClass().getEStructuralFeature("name");
+				if (name != null && nameFeature instanceof EAttribute) {
+					EClass group = Describe.nameGroupOf(object.eClass());
+					byName.computeIfAbsent(group.getName() + "\u0000" + name, k -> new ArrayList<>()).add(object);
+				}
+			});
+		}
+		for (List<EObject> sameName : byName.values()) {
+			if (sameName.size() < 2) {
+				continue;
+			}
+			for (EObject object : sameName) {
+				if (object.eResource() != model.eResource()) {
+					continue;
+				}
+				String others = sameName.stream().filter(o -> o != object).map(Describe::location)
+						.collect(Collectors.joining(", "));
+				report(Rule.NAME_DUPLICATE, capitalize(Describe.of(object)) + " is declared more than once (also at "
+						+ others + "): references to it cannot tell which one is meant.", object,
+						object.eClass().getEStructuralFeature("name"));
+			}
+		}
+	}
+
+	private void checkDuplicateAddresses(Model model, List<Model> models) {
+		AddressOwnership<EObject> ownership = new AddressOwnership<>();
+		for (Model m : models) {
+			m.eAllContents().forEachRemaining(object -> {
+				if (object instanceof NetworkInterface nic) {
+					addOwner(ownership, nic.getAddress(), nic, nic);
+				} else if (object instanceof SelfIp selfIp) {
+					addOwner(ownership, selfIp.getAddress(), selfIp, selfIp);
+				} else if (object instanceof StandardVirtualServer vs) {
+					// Virtual servers of one balancer share a VIP, one per port.
+					addOwner(ownership, vs.getAddress(), vs.eContainer(), vs);
+				}
+			});
+		}
+		for (AddressOwnership.Conflict<EObject> conflict : ownership.conflicts()) {
+			for (AddressOwnership.Owner<EObject> owner : conflict.owners()) {
+				EObject object = owner.source();
+				if (object.eResource() != model.eResource()) {
+					continue;
+				}
+				String others = conflict.owners().stream().filter(o -> o.sharingKey() != owner.sharingKey())
+						.map(o -> Describe.of(o.source()) + " (" + Describe.location(o.source()) + ")")
+						.collect(Collectors.joining(", "));
+				report(Rule.ADDRESS_DUPLICATE, "Address " + conflict.address() + " is owned by "
+						+ Describe.of(object) + " and by " + others
+						+ ": both answer ARP for it, so traffic for one reaches the other.", object,
+						addressFeatureOf(object));
+			}
+		}
+	}
+
+	private static void addOwner(AddressOwnership<EObject> ownership, String address, Object sharingKey,
+			EObject source) {
+		AddressText text = AddressText.parse(address);
+		if (text.isValid()) {
+			ownership.add(text.address(), sharingKey, source);
+		}
+	}
+
+	private static EStructuralFeature addressFeatureOf(EObject object) {
+		if (object instanceof NetworkInterface) return P.getNetworkInterface_Address();
+		if (object instanceof SelfIp) return P.getSelfIp_Address();
+		return P.getStandardVirtualServer_Address();
+	}
+
+	// ------------------------------------------------------------ helpers
+
+	/**
+	 * Checks an interface or self IP address against its subnet (or its own prefix when it has no
+	 * subnet).
+	 */
+	private void checkHostAddress(EObject owner, EAttribute feature, String address, Subnet subnet) {
+		AddressText text = checkAddress(owner, feature, AddressUse.HOST, Describe.roleOf(owner));
+		String what = Describe.of(owner);
+		if (text == null) {
+			return;
+		}
+		Cidr subnetRange = rangeOf(subnet);
+		if (subnetRange != null) {
+			if (!subnetRange.contains(text.address())) {
+				report(Rule.ADDRESS_OUTSIDE_SUBNET, capitalize(what) + " is declared on subnet " + subnet.getName()
+						+ " (" + subnetRange.networkCidr() + ") but lies outside it: nothing on that subnet can reach it.",
+						owner, feature, subnet.getName(), subnetRange.networkCidr().toString());
+			} else if (text.prefixLength().isPresent() && text.prefixLength().getAsInt() != subnetRange.prefixLength()) {
+				report(Rule.PREFIX_MISMATCH, capitalize(what) + " is written with /" + text.prefixLength().getAsInt()
+						+ " but subnet " + subnet.getName() + " is " + subnetRange.networkCidr()
+						+ ": the server's on-link range would differ from its neighbours'.", owner, feature,
+						subnet.getName(), subnetRange.networkCidr().toString());
+			} else if (subnetRange.isNetworkOrBroadcast(text.address())) {
+				report(Rule.ADDRESS_NOT_HOST, capitalize(what) + " is the network or broadcast address of subnet "
+						+ subnet.getName() + " (" + subnetRange.networkCidr() + ") and cannot be assigned to a host.",
+						owner, feature);
+			}
+		} else if (subnet == null) {
+			if (text.prefixLength().isEmpty()) {
+				report(Rule.PREFIX_MISSING, capitalize(what) + " has no prefix length and no subnet, so the networks it"
+						+ " reaches directly are unknown: write " + text.address() + "/<prefix> or add 'on <subnet>'.",
+						owner, feature);
+			} else if (text.cidr().isNetworkOrBroadcast(text.address())) {
+				report(Rule.ADDRESS_NOT_HOST, capitalize(what) + " is the network or broadcast address of "
+						+ text.cidr().networkCidr() + " and cannot be assigned to a host.", owner, feature);
+			}
+		}
+	}
+
+	/** Reports malformed text; returns the parsed address when it is usable for further checks. */
+	private AddressText checkAddress(EObject owner, EAttribute feature, AddressUse use, String what) {
+		return checkAddressAt(owner, feature, ValidationMessageAcceptor.INSIGNIFICANT_INDEX,
+				(String) owner.eGet(feature), use, what);
+	}
+
+	private AddressText checkAddressAt(EObject owner, EAttribute feature, int index, String written, AddressUse use,
+			String what) {
+		if (written == null) {
+			return null;
+		}
+		AddressText text = AddressText.parse(written);
+		switch (text.problem()) {
+			case MALFORMED_ADDRESS -> {
+				report(Rule.ADDRESS_MALFORMED, written + " (" + what + ") " + text.reason() + ".", owner, feature, index);
+				return null;
+			}
+			case PREFIX_OUT_OF_RANGE -> {
+				report(Rule.PREFIX_OUT_OF_RANGE, written + " (" + what + ") " + text.reason() + ".", owner, feature,
+						index);
+				return null;
+			}
+			case NONE -> {
+			}
+		}
+		if (use == AddressUse.NETWORK && text.prefixLength().isEmpty()) {
+			report(Rule.PREFIX_MISSING, written + " (" + what + ") is a network and needs a prefix length, e.g. "
+					+ written + "/24.", owner, feature, index);
+			return null;
+		}
+		if (use == AddressUse.SINGLE && text.prefixLength().isPresent()) {
+			report(Rule.PREFIX_UNEXPECTED, written + " (" + what + ") is a single address, not a network: write "
+					+ text.address() + ".", owner, feature, index,
+					text.address().toString());
+			return null;
+		}
+		return text;
+	}
+
+	private void report(Rule rule, String message, EObject object, EStructuralFeature feature, String... data) {
+		report(rule, message, object, feature, ValidationMessageAcceptor.INSIGNIFICANT_INDEX, data);
+	}
+
+	private void report(Rule rule, String message, EObject object, EStructuralFeature feature, int index,
+			String... data) {
+		if (rule.severity() == Severity.ERROR) {
+			error(message, object, feature, index, rule.id(), data);
+		} else if (rule.severity() == Severity.WARNING) {
+			warning(message, object, feature, index, rule.id(), data);
+		} else {
+			info(message, object, feature, index, rule.id(), data);
+		}
+	}
+
+	private static String list(List<Cidr> networks) {
+		return networks.stream().map(Cidr::toString).distinct().collect(Collectors.joining(", "));
+	}
+
+	private static String capitalize(String s) {
+		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+	}
+}
