@@ -18,8 +18,7 @@ record Finding(Path file, int line, int column, String severity, String ruleId, 
 		return new Finding(file, line, column, severity, code, message);
 	}
 
-	String format(Path cwd) {
-		Path shown = file.startsWith(cwd) ? cwd.relativize(file) : file;
-		return shown + ":" + line + ":" + column + ": " + severity + " " + ruleId + " " + message;
+	String format() {
+		return InputFiles.shown(file) + ":" + line + ":" + column + ": " + severity + " " + ruleId + " " + message;
 	}
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code ocstopo}: the command line. Exit codes: 0 clean, 1 findings with errors, 2 could not run. */
 @Command(name = "ocstopo", mixinStandardHelpOptions = true, version = "ocstopo 0.1.0",
 		description = "Validates OCS 2007 R2 / Lync Server 2010 topologies written in .ocstopo files.",
-		subcommands = { ValidateCommand.class })
+		subcommands = { ValidateCommand.class, FormatCommand.class })
 public final class Main implements Runnable {
 
 	public static final int CLEAN = 0;

@@ -8,6 +8,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.ocs.topology.topology.DefaultGateway;
 import org.ocs.topology.topology.LoadBalancer;
 import org.ocs.topology.topology.NetworkInterface;
+import org.ocs.topology.topology.RegistrarSetting;
 import org.ocs.topology.topology.SelfIp;
 import org.ocs.topology.topology.Server;
 import org.ocs.topology.topology.StandardVirtualServer;
@@ -64,6 +65,15 @@ public final class Describe {
 		if (object instanceof StaticRoute route) {
 			return "route " + route.getDestination() + " via " + route.getNextHop() + " of " + owner(route);
 		}
+		if (object instanceof RegistrarSetting setting) {
+			String scope = setting.isGlobal() ? "global"
+					: setting.getSite() != null ? "site " + NodeModelUtils.getTokenText(
+							NodeModelUtils.findNodesForFeature(setting, P.getRegistrarSetting_Site()).get(0))
+					: setting.getPool() != null ? "pool " + NodeModelUtils.getTokenText(
+							NodeModelUtils.findNodesForFeature(setting, P.getRegistrarSetting_Pool()).get(0))
+					: "?";
+			return "registrar settings (" + scope + ")";
+		}
 		String name = nameOf(object);
 		return name == null ? kindOf(object.eClass()) : kindOf(object.eClass()) + " " + name;
 	}
@@ -81,6 +91,11 @@ public final class Describe {
 		LoadBalancer balancer = EcoreUtil2.getContainerOfType(object, LoadBalancer.class);
 		if (balancer != null) return of(balancer);
 		return "?";
+	}
+
+	/** "maxEndpointsPerUser" as "max endpoints per user". */
+	public static String words(String camelCase) {
+		return camelCase.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
 	}
 
 	public static String nameOf(EObject object) {

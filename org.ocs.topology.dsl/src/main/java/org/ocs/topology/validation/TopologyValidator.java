@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.log4j.Logger;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
@@ -22,6 +23,7 @@ import org.ocs.topology.rules.Rule;
 import org.ocs.topology.rules.Severity;
 import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.topology.ARecord;
+import org.ocs.topology.topology.Declaration;
 import org.ocs.topology.topology.DefaultGateway;
 import org.ocs.topology.topology.ForwardingVirtualServer;
 import org.ocs.topology.topology.HostsEntry;
@@ -32,6 +34,7 @@ import org.ocs.topology.topology.SelfIp;
 import org.ocs.topology.topology.Server;
 import org.ocs.topology.topology.StandardVirtualServer;
 import org.ocs.topology.topology.StaticRoute;
+import org.ocs.topology.topology.StrayText;
 import org.ocs.topology.topology.Subnet;
 import org.ocs.topology.topology.TopologyPackage;
 
@@ -56,8 +59,19 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		NETWORK
 	}
 
+	private static final Logger LOG = Logger.getLogger(TopologyValidator.class);
+
 	@Inject
 	private TopologyFolder folder;
+
+	/**
+	 * A failing check must not take the other checks down with it (the editor validates half-typed
+	 * text all the time), but it must be seen: the default silently drops NullPointerExceptions.
+	 */
+	@Override
+	protected void handleExceptionDuringValidation(Throwable failure) {
+		LOG.error("A check failed; the other checks go on", failure);
+	}
 
 	// ------------------------------------------------------------ addresses as written
 
@@ -111,6 +125,27 @@ public class TopologyValidator extends AbstractTopologyValidator {
 			checkAddress(vs, P.getForwardingVirtualServer_Destination(), AddressUse.NETWORK,
 					"forwarding virtual server " + vs.getName());
 		}
+	}
+
+	/** One finding per run of stray tokens, on its first token. */
+	@Check
+	public void checkStrayText(StrayText stray) {
+		if (!(stray.eContainer() instanceof Model model)) {
+			return;
+		}
+		List<Declaration> declarations = model.getDeclarations();
+		int index = declarations.indexOf(stray);
+		if (index > 0 && declarations.get(index - 1) instanceof StrayText) {
+			return;
+		}
+		List<String> run = new ArrayList<>();
+		for (int i = index; i < declarations.size() && declarations.get(i) instanceof StrayText next && run.size() < 6; i++) {
+			run.add(next.getToken());
+		}
+		getMessageAcceptor().acceptError("Unexpected '" + String.join(" ", run) + "': a declaration starts with"
+				+ " topology, site, subnet, server, a pool (enterprise, standard edition, director, edge, mediation,"
+				+ " group chat), load balancer, registrar or dns.", stray, P.getStrayText_Token(),
+				ValidationMessageAcceptor.INSIGNIFICANT_INDEX, Rule.SYNTAX_ERROR.id());
 	}
 
 	// ------------------------------------------------------------ a server's own routing
@@ -188,7 +223,8 @@ public class TopologyValidator extends AbstractTopologyValidator {
 
 	@Check
 	public void checkRegistrar(RegistrarSetting setting) {
-		if (setting.eIsSet(P.getRegistrarSetting_MaxEndpointsPerUser())) {
+		// Written or not is read from the text: EMF calls an int of 0 "not set".
+		if (!NodeModelUtils.findNodesForFeature(setting, P.getRegistrarSetting_MaxEndpointsPerUser()).isEmpty()) {
 			int value = setting.getMaxEndpointsPerUser();
 			if (value < 1 || value > 64) {
 				report(Rule.MPOP_OUT_OF_RANGE, "Maximum endpoints per user " + value
@@ -209,7 +245,7 @@ public class TopologyValidator extends AbstractTopologyValidator {
 			}
 			List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
 			for (INode repeated : nodes.subList(Math.min(1, nodes.size()), nodes.size())) {
-				String what = feature.getName();
+				String what = Describe.words(feature.getName());
 				getMessageAcceptor().acceptError(
 						"'" + NodeModelUtils.getTokenText(nodes.get(0)) + "' and '"
 								+ NodeModelUtils.getTokenText(repeated) + "' both set the " + what + " of "

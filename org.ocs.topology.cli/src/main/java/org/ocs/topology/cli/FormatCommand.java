@@ -1,0 +1,82 @@
+package org.ocs.topology.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.eclipse.xtext.resource.XtextResource;
+import org.ocs.topology.formatting2.TopologyFormatting;
+import org.ocs.topology.headless.TopologyWorkspace;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "format", mixinStandardHelpOptions = true,
+		description = { "Rewrites .ocstopo files in the canonical layout (the editor's 'format document').",
+				"Files with syntax errors are left untouched and reported." },
+		exitCodeListHeading = "%nExit codes:%n",
+		exitCodeList = { "0:done (with --check: every file already formatted)",
+				"1:with --check: some file would change; or some file has syntax errors",
+				"2:could not run (no such file, unreadable input, bad arguments)" })
+public final class FormatCommand implements Callable<Integer> {
+
+	@Option(names = "--check", description = "Change nothing; list the files that are not formatted.")
+	private boolean check;
+
+	@Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = ".ocstopo files, or folders searched for them")
+	private List<Path> paths;
+
+	@Override
+	public Integer call() {
+		int result = Main.CLEAN;
+		try {
+			Set<Path> files = InputFiles.collect(paths);
+			TopologyWorkspace workspace = new TopologyWorkspace();
+			TopologyFormatting formatting = workspace.injector().getInstance(TopologyFormatting.class);
+			for (Path file : files) {
+				XtextResource resource = workspace.load(file);
+				if (!formatting.canFormat(resource)) {
+					System.err.println(InputFiles.shown(file) + ": not formatted: it has syntax errors (see 'ocstopo validate')");
+					result = Main.FINDINGS;
+					continue;
+				}
+				String original = Files.readString(file, StandardCharsets.UTF_8);
+				String formatted = formatting.format(resource);
+				if (original.equals(formatted)) {
+					continue;
+				}
+				if (check) {
+					System.out.println(InputFiles.shown(file));
+					result = Main.FINDINGS;
+				} else {
+					replace(file, formatted);
+					System.out.println("formatted " + InputFiles.shown(file));
+				}
+			}
+		} catch (InputFiles.CannotRun | TopologyWorkspace.UnreadableInput e) {
+			System.err.println("ocstopo: " + e.getMessage());
+			return Main.CANNOT_RUN;
+		} catch (IOException e) {
+			System.err.println("ocstopo: cannot write: " + e.getMessage());
+			return Main.CANNOT_RUN;
+		}
+		return result;
+	}
+
+	/** Write beside the file, then move over it: a crash never leaves a half-written file. */
+	private static void replace(Path file, String text) throws IOException {
+		Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".ocstopo-format-", ".tmp");
+		try {
+			Files.writeString(temporary, text, StandardCharsets.UTF_8);
+			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package org.ocs.topology.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.ocs.topology.rules.Rule;
+import org.ocs.topology.topology.Model;
+
+/**
+ * The rule catalogue and its pages agree: every rule has {@code docs/rules/<ID>.md} with its
+ * severity and summary, a failing example that yields the rule and a passing one that yields nothing.
+ */
+class RuleCatalogueTest extends TopologyTestSupport {
+
+	private static final Pattern EXAMPLE = Pattern.compile("## (Failing|Passing) example\\s*```ocstopo\\n(.*?)```",
+			Pattern.DOTALL);
+
+	@Test
+	void everyPageBelongsToARuleAndIdsAreUnique() throws IOException {
+		Set<String> ids = Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.toSet());
+		assertEquals(Rule.values().length, ids.size(), "duplicate rule IDs");
+		try (Stream<Path> pages = Files.list(repositoryRoot().resolve("docs/rules"))) {
+			for (Path page : pages.filter(p -> p.toString().endsWith(".md")).toList()) {
+				String id = page.getFileName().toString().replace(".md", "");
+				assertTrue(ids.contains(id) || id.equals("README"), page + " documents no rule of the catalogue");
+			}
+		}
+		for (String id : ids) {
+			assertTrue(id.matches("[a-z]+(-[a-z]+)*"), "rule IDs are lower-case words joined by '-': " + id);
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(Rule.class)
+	void pageStatesTheRuleAndItsExamplesBehave(Rule rule) throws IOException {
+		Path page = repositoryRoot().resolve(rule.documentationPath());
+		assertTrue(Files.isRegularFile(page), "missing " + page);
+		String text = Files.readString(page);
+		assertTrue(text.startsWith("# " + rule.id() + "\n"), page + " starts with its ID");
+		assertTrue(text.contains("**Severity:** " + rule.severity().label()), page + " states severity " + rule.severity());
+		assertTrue(text.contains("**Summary:** " + rule.summary()), page + " states the catalogue summary");
+		for (String heading : List.of("## What it catches", "## Why it breaks production", "## How to fix")) {
+			assertTrue(text.contains(heading), page + " lacks " + heading);
+		}
+
+		Matcher examples = EXAMPLE.matcher(text);
+		String failing = null;
+		String passing = null;
+		while (examples.find()) {
+			if (examples.group(1).equals("Failing")) {
+				failing = examples.group(2);
+			} else {
+				passing = examples.group(2);
+			}
+		}
+		assertTrue(failing != null && passing != null, page + " needs a failing and a passing ocstopo example");
+
+		List<Issue> failingIssues = validation.validate(parse(failing));
+		assertTrue(failingIssues.stream().anyMatch(i -> rule.id().equals(i.getCode())),
+				"failing example of " + rule.id() + " yields " + failingIssues);
+		Model passingModel = parse(passing);
+		assertEquals(List.of(), validation.validate(passingModel), "passing example of " + rule.id());
+	}
+}

@@ -1,0 +1,112 @@
+package org.ocs.topology.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.ocs.topology.topology.EnterprisePool;
+import org.ocs.topology.topology.Model;
+import org.ocs.topology.topology.Server;
+import org.ocs.topology.topology.TopologyPackage.Literals;
+
+/** References across the files of one folder, and never across folders. */
+class ScopingTest extends TopologyTestSupport {
+
+	private static final String SERVERS = """
+			site Redmond {
+			    subnet lan 192.0.2.0/24
+			    server fe1.contoso.com {
+			        interface 192.0.2.11 on lan
+			    }
+			}
+			""";
+
+	private static final String POOLS = """
+			enterprise pool pool1.contoso.com {
+			    front ends fe1.contoso.com
+			}
+			registrar site Redmond {
+			    max endpoints per user 4
+			}
+			""";
+
+	@Test
+	void referencesResolveAcrossFilesOfOneFolder() {
+		List<Model> folder = parseFolder(SERVERS, POOLS);
+		validation.assertNoIssues(folder.get(0));
+		validation.assertNoIssues(folder.get(1));
+		Server fe1 = ParsingTest.find(folder.get(0), Server.class, "fe1.contoso.com");
+		EnterprisePool pool = ParsingTest.find(folder.get(1), EnterprisePool.class, "pool1.contoso.com");
+		assertSame(fe1, pool.getMembers().get(0));
+	}
+
+	@Test
+	void filesOfAnotherFolderAreInvisible() {
+		XtextResourceSet resourceSet = resourceSets.get();
+		parseInto(resourceSet, "site-a", SERVERS);
+		Model pools = parseInto(resourceSet, "site-b", POOLS).get(0);
+		validation.assertError(pools, Literals.ENTERPRISE_POOL, "unresolved-reference",
+				"No server named 'fe1.contoso.com' is declared in this folder.");
+		validation.assertError(pools, Literals.REGISTRAR_SETTING, "unresolved-reference", "No site named 'Redmond'");
+	}
+
+	@Test
+	void sameNamesInTwoFoldersDoNotClash() {
+		XtextResourceSet resourceSet = resourceSets.get();
+		Model a = parseInto(resourceSet, "broken", SERVERS).get(0);
+		Model b = parseInto(resourceSet, "fixed", SERVERS).get(0);
+		validation.assertNoIssues(a);
+		validation.assertNoIssues(b);
+	}
+
+	@Test
+	void duplicatesAreFoundAcrossFilesOfOneFolder() {
+		List<Model> folder = parseFolder(SERVERS, SERVERS.replace("Redmond", "Dublin"));
+		validation.assertError(folder.get(1), Literals.SERVER, "name-duplicate", "file0.ocstopo:3");
+		validation.assertError(folder.get(1), Literals.NETWORK_INTERFACE, "address-duplicate", "192.0.2.11");
+		validation.assertError(folder.get(1), Literals.SUBNET, "name-duplicate");
+	}
+
+	@Test
+	void unresolvedReferenceNamesTheKindAndTheText() {
+		Model model = parse("""
+				subnet lan 192.0.2.0/24
+				server fe1.contoso.com {
+				    interface 192.0.2.11 on lann
+				}
+				group chat pool chat {
+				    lookup account sip:ocschat@contoso.com homed on pool9.contoso.com
+				}
+				""");
+		validation.assertError(model, Literals.NETWORK_INTERFACE, "unresolved-reference", "No subnet named 'lann'");
+		validation.assertError(model, Literals.LOOKUP_ACCOUNT, "unresolved-reference",
+				"No Enterprise or Standard Edition pool named 'pool9.contoso.com'");
+		List<Issue> issues = validation.validate(model);
+		Issue lann = issues.stream().filter(i -> i.getMessage().contains("lann")).findFirst().orElseThrow();
+		assertEquals(3, lann.getLineNumber());
+		assertEquals(29, lann.getColumn());
+		assertEquals("lann", lann.getData()[0], "the unresolved text travels for a 'did you mean' fix");
+	}
+
+	@Test
+	void aReferenceOfTheWrongKindDoesNotResolve() {
+		// A Group Chat Lookup account is homed on a registrar pool, never on a Director pool.
+		Model model = parse("""
+				director pool dir.contoso.com {
+				}
+				group chat pool chat {
+				    lookup account sip:ocschat@contoso.com homed on dir.contoso.com
+				}
+				""");
+		validation.assertError(model, Literals.LOOKUP_ACCOUNT, "unresolved-reference");
+		assertFalse(validation.validate(model).isEmpty());
+		List<Issue> issues = validation.validate(model);
+		assertTrue(issues.stream().allMatch(i -> "unresolved-reference".equals(i.getCode())), issues::toString);
+	}
+}
