@@ -9,6 +9,7 @@ import org.eclipse.xtext.naming.SimpleNameProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.scoping.IgnoreCaseLinking;
 import org.ocs.topology.formatting2.TopologyFormatter;
 import org.ocs.topology.formatting2.TopologyFormatterPreferences;
 import org.ocs.topology.naming.FqdnNameConverter;
@@ -30,6 +31,12 @@ public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
 
 	public Class<? extends IQualifiedNameConverter> bindIQualifiedNameConverter() {
 		return FqdnNameConverter.class;
+	}
+
+	// DNS names are case-insensitive: FE1.Contoso.com is fe1.contoso.com.
+	@Override
+	public void configureIgnoreCaseLinking(Binder binder) {
+		binder.bindConstant().annotatedWith(IgnoreCaseLinking.class).to(true);
 	}
 
 	// A topology is the set of .ocstopo files in one folder: names resolve within that folder only.

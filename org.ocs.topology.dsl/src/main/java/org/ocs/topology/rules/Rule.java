@@ -40,7 +40,13 @@ public enum Rule {
 	ADDRESS_DUPLICATE("address-duplicate", Severity.ERROR,
 			"One address is owned twice (server interfaces, balancer self IPs, virtual server VIPs)."),
 	MPOP_OUT_OF_RANGE("mpop-out-of-range", Severity.ERROR,
-			"A maximum-endpoints-per-user (MPOP) value is outside 1 to 64.");
+			"A maximum-endpoints-per-user (MPOP) value is outside 1 to 64."),
+	REGISTRAR_SCOPE_UNSUPPORTED("registrar-scope-unsupported", Severity.ERROR,
+			"A site or pool registrar setting in an OCS 2007 R2 topology, which has only the forest-wide one."),
+	PRODUCT_MISSING("product-missing", Severity.WARNING,
+			"The topology header does not say its product, so the product's limits are not checked."),
+	TOPOLOGY_HEADER_DUPLICATE("topology-header-duplicate", Severity.ERROR,
+			"More than one topology header in one folder.");
 
 	private final String id;
 	private final Severity severity;

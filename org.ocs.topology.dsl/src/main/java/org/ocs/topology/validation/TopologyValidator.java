@@ -3,6 +3,7 @@ package org.ocs.topology.validation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,7 @@ import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
@@ -22,6 +24,7 @@ import org.ocs.topology.analysis.net.Cidr;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.rules.Severity;
 import org.ocs.topology.scoping.TopologyFolder;
+import org.ocs.topology.analysis.product.ProductGeneration;
 import org.ocs.topology.topology.ARecord;
 import org.ocs.topology.topology.Declaration;
 import org.ocs.topology.topology.DefaultGateway;
@@ -36,6 +39,8 @@ import org.ocs.topology.topology.StandardVirtualServer;
 import org.ocs.topology.topology.StaticRoute;
 import org.ocs.topology.topology.StrayText;
 import org.ocs.topology.topology.Subnet;
+import org.ocs.topology.topology.Product;
+import org.ocs.topology.topology.Topology;
 import org.ocs.topology.topology.TopologyPackage;
 
 import com.google.inject.Inject;
@@ -226,9 +231,11 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		// Written or not is read from the text: EMF calls an int of 0 "not set".
 		if (!NodeModelUtils.findNodesForFeature(setting, P.getRegistrarSetting_MaxEndpointsPerUser()).isEmpty()) {
 			int value = setting.getMaxEndpointsPerUser();
-			if (value < 1 || value > 64) {
+			if (!ProductGeneration.isValidEndpointsPerUser(value)) {
 				report(Rule.MPOP_OUT_OF_RANGE, "Maximum endpoints per user " + value
-						+ " is not accepted by the registrar: the range is 1 to 64 (default 8).", setting,
+						+ " is not accepted by the registrar: the range is " + ProductGeneration.MIN_ENDPOINTS_PER_USER
+						+ " to " + ProductGeneration.MAX_ENDPOINTS_PER_USER + " (default "
+						+ ProductGeneration.DEFAULT_ENDPOINTS_PER_USER + ").", setting,
 						P.getRegistrarSetting_MaxEndpointsPerUser());
 			}
 		}
@@ -262,6 +269,51 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		List<Model> models = folder.modelsOf(model.eResource());
 		checkDuplicateNames(model, models);
 		checkDuplicateAddresses(model, models);
+		checkTopologyHeader(model, models);
+	}
+
+	/** Exactly one header per folder: it names the product, which sets the limits. */
+	private void checkTopologyHeader(Model model, List<Model> models) {
+		List<Topology> headers = new ArrayList<>();
+		// In file order, so that every file agrees on which header is the first.
+		List<Model> inFileOrder = new ArrayList<>(models);
+		inFileOrder.sort((a, b) -> a.eResource().getURI().toString().compareTo(b.eResource().getURI().toString()));
+		for (Model m : inFileOrder) {
+			m.getDeclarations().stream().filter(Topology.class::isInstance).map(Topology.class::cast).forEach(headers::add);
+		}
+		if (headers.isEmpty()) {
+			// Product-dependent rules are skipped: a snippet or a partial topology is not an error.
+			return;
+		}
+		for (Topology header : headers.subList(1, headers.size())) {
+			if (header.eResource() == model.eResource()) {
+				report(Rule.TOPOLOGY_HEADER_DUPLICATE, "Topology " + header.getName() + " is a second topology header in"
+						+ " this folder (the first is " + headers.get(0).getName() + " at "
+						+ Describe.location(headers.get(0)) + "): a folder holds one topology.", header,
+						P.getTopology_Name());
+			}
+		}
+		Topology header = headers.get(0);
+		if (NodeModelUtils.findNodesForFeature(header, P.getTopology_Product()).isEmpty()) {
+			if (header.eResource() == model.eResource()) {
+				report(Rule.PRODUCT_MISSING, "Topology " + header.getName() + " does not say its product"
+						+ " ('product ocs2007r2' or 'product lync2010'): limits that depend on it are not checked.",
+						header, P.getTopology_Name());
+			}
+			return;
+		}
+		ProductGeneration product = header.getProduct() == Product.OCS2007R2 ? ProductGeneration.OCS_2007_R2
+				: ProductGeneration.LYNC_2010;
+		if (!product.hasScopedRegistrarSettings()) {
+			for (RegistrarSetting setting : EcoreUtil2.getAllContentsOfType(model, RegistrarSetting.class)) {
+				if (!setting.isGlobal()) {
+					report(Rule.REGISTRAR_SCOPE_UNSUPPORTED, capitalize(Describe.of(setting)) + " cannot be configured"
+							+ " in " + product.displayName() + ": its only setting is the forest-wide 'Maximum devices"
+							+ " per user' (registrar global).", setting,
+							setting.getSite() != null ? P.getRegistrarSetting_Site() : P.getRegistrarSetting_Pool());
+				}
+			}
+		}
 	}
 
 	private void checkDuplicateNames(Model model, List<Model> models) {
@@ -272,7 +324,9 @@ public class TopologyValidator extends AbstractTopologyValidator {
 				EStructuralFeature nameFeature = object.eClass().getEStructuralFeature("name");
 				if (name != null && nameFeature instanceof EAttribute) {
 					EClass group = Describe.nameGroupOf(object.eClass());
-					byName.computeIfAbsent(group.getName() + "\u0000" + name, k -> new ArrayList<>()).add(object);
+					// Case-insensitive, like DNS names and like reference resolution.
+					byName.computeIfAbsent(group.getName() + "\u0000" + name.toLowerCase(Locale.ROOT),
+							k -> new ArrayList<>()).add(object);
 				}
 			});
 		}

@@ -211,6 +211,41 @@ class AddressingRulesTest extends TopologyTestSupport {
 	}
 
 	@Test
+	void registrarScopeUnsupportedInOcs2007R2() {
+		String header = "topology T {\n product ocs2007r2\n}\nsite S {\n}\nenterprise pool p.contoso.com {\n}\n";
+		Model model = parse(header + "registrar site S {\n max endpoints per user 2\n}\n"
+				+ "registrar pool p.contoso.com {\n max endpoints per user 3\n}\n");
+		validation.assertError(model, Literals.REGISTRAR_SETTING, "registrar-scope-unsupported",
+				"registrar settings (site S)", "OCS 2007 R2", "forest-wide");
+		validation.assertError(model, Literals.REGISTRAR_SETTING, "registrar-scope-unsupported",
+				"registrar settings (pool p.contoso.com)");
+		validation.assertNoIssues(parse(header + "registrar global {\n max endpoints per user 2\n}\n"));
+		validation.assertNoIssues(parse(header.replace("ocs2007r2", "lync2010")
+				+ "registrar site S {\n max endpoints per user 2\n}\n"));
+		// The header may be in another file of the folder.
+		List<Model> folder = parseFolder("topology T {\n product ocs2007r2\n}\n", "site S {\n}\nregistrar site S {\n}\n");
+		validation.assertError(folder.get(1), Literals.REGISTRAR_SETTING, "registrar-scope-unsupported");
+	}
+
+	@Test
+	void productMissingAndHeaderDuplicate() {
+		validation.assertWarning(parse("topology T {\n sip domains contoso.com\n}"), Literals.TOPOLOGY,
+				"product-missing", "Topology T");
+		List<Model> folder = parseFolder("topology A {\n product lync2010\n}\n", "topology B {\n product lync2010\n}\n");
+		validation.assertNoIssues(folder.get(0));
+		validation.assertError(folder.get(1), Literals.TOPOLOGY, "topology-header-duplicate", "Topology B",
+				"the first is A at file0.ocstopo:1");
+	}
+
+	@Test
+	void namesAreCaseInsensitiveLikeDns() {
+		Model model = parse("server FE1.Contoso.com\nenterprise pool pool1.contoso.com {\n    front ends fe1.contoso.com\n}\n");
+		validation.assertNoIssues(model);
+		validation.assertError(parse("server fe1.contoso.com\nserver FE1.CONTOSO.COM\n"), Literals.SERVER,
+				"name-duplicate");
+	}
+
+	@Test
 	void halfTypedModelsNeverThrow() {
 		// What an editor validates while the user types: every prefix of a realistic file.
 		// A failing check is logged (and the others go on), so "never throws" means "logs nothing".

@@ -7,7 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
+
+import org.eclipse.xtext.GrammarUtil;
+import org.ocs.topology.services.TopologyGrammarAccess;
+
+import com.google.inject.Inject;
 
 import org.eclipse.xtext.EcoreUtil2;
 import org.junit.jupiter.api.Test;
@@ -256,6 +264,27 @@ class ParsingTest extends TopologyTestSupport {
 		validation.assertNoIssues(model);
 		assertNotNull(find(model, Subnet.class, "servers"));
 		assertNotNull(find(model, Site.class, "edge"));
+	}
+
+	@Inject
+	private TopologyGrammarAccess grammar;
+
+	/** A guard for the grammar's growth: every keyword is exercised by this test or an example. */
+	@Test
+	void everyKeywordOfTheGrammarIsUsedHereOrInAnExample() throws Exception {
+		StringBuilder corpus = new StringBuilder(ALL_CONSTRUCTS);
+		try (var files = Files.walk(repositoryRoot().resolve("examples"))) {
+			for (Path file : files.filter(p -> p.toString().endsWith(".ocstopo")).toList()) {
+				corpus.append('\n').append(Files.readString(file));
+			}
+		}
+		String text = corpus.toString();
+		for (String keyword : GrammarUtil.getAllKeywords(grammar.getGrammar())) {
+			boolean used = keyword.matches("\\w[\\w-]*")
+					? Pattern.compile("(?<![\\w.-])" + Pattern.quote(keyword) + "(?![\\w.-])").matcher(text).find()
+					: text.contains(keyword);
+			assertTrue(used, "keyword '" + keyword + "' is used nowhere in the parsing test or the examples");
+		}
 	}
 
 	static <T extends org.eclipse.emf.ecore.EObject> T find(Model model, Class<T> type, String name) {
