@@ -1,0 +1,443 @@
+package org.ocs.topology.analysis.routing;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.ocs.topology.analysis.net.Ipv4Address;
+import org.ocs.topology.analysis.routing.FlowTrace.Resolution;
+import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
+import org.ocs.topology.analysis.routing.Hop.Kind;
+import org.ocs.topology.analysis.routing.NetworkView.Balancer;
+import org.ocs.topology.analysis.routing.NetworkView.Device;
+import org.ocs.topology.analysis.routing.NetworkView.Host;
+import org.ocs.topology.analysis.routing.NetworkView.HostsEntry;
+import org.ocs.topology.analysis.routing.NetworkView.Nic;
+import org.ocs.topology.analysis.routing.NetworkView.Route;
+import org.ocs.topology.analysis.routing.NetworkView.Translation;
+import org.ocs.topology.analysis.routing.NetworkView.VirtualServer;
+
+/**
+ * Follows a TCP flow through a {@link NetworkView}: name resolution as a Windows server does it
+ * (hosts file, then DNS), routing on each device (longest prefix over its subnets, static routes
+ * and default gateway), load balancers (virtual servers with member selection and source
+ * translation, forwarding virtual servers, connection entries), undeclared routers (assumed to
+ * reach every declared subnet), then the reply from the address the peer saw back to it.
+ * Replies leave by the routing table alone (the weak host model).
+ */
+public final class FlowTracer {
+
+	/** Longer paths than this are reported as loops. */
+	static final int MAX_HOPS = 32;
+
+	private final NetworkView view;
+
+	public FlowTracer(NetworkView view) {
+		this.view = view;
+	}
+
+	/** A balancer's connection entry: what the client sent and what the server side carries. */
+	private record Session(Balancer balancer, VirtualServer virtualServer, Ipv4Address clientSource,
+			Ipv4Address clientDestination, Ipv4Address serverSource, Ipv4Address serverDestination) {
+	}
+
+	/** The route a device takes to a destination. */
+	private record RouteChoice(Nic egress, Ipv4Address nextHop, boolean onLink, Route route) {
+	}
+
+	// ------------------------------------------------------------ resolution
+
+	/** Every candidate address of a name for this server: its hosts file if it names it, else DNS. */
+	public List<Resolution> resolve(Host from, String name) {
+		List<HostsEntry> entries = from.hostsFile().getOrDefault(NetworkView.key(name), List.of());
+		List<Resolution> resolutions = new ArrayList<>();
+		if (!entries.isEmpty()) {
+			for (HostsEntry entry : entries) {
+				resolutions.add(new Resolution(name, entry.address(), Resolution.Method.HOSTS_FILE, entry.source()));
+			}
+			return resolutions;
+		}
+		for (NetworkView.DnsRecord record : view.dns(name)) {
+			resolutions.add(new Resolution(name, record.address(), Resolution.Method.DNS, record.source()));
+		}
+		return resolutions;
+	}
+
+	/** One trace per candidate address of {@code peerName}; one UNRESOLVED trace when there is none. */
+	public List<FlowTrace> traceToName(Host from, String peerName, int port) {
+		List<Resolution> resolutions = resolve(from, peerName);
+		if (resolutions.isEmpty()) {
+			return List.of(new FlowTrace(from.name(), peerName, port, null, null, null, Verdict.UNRESOLVED,
+					peerName + " resolves to nothing for " + from.name() + ": no hosts-file entry and no DNS A record"));
+		}
+		List<FlowTrace> traces = new ArrayList<>();
+		for (Resolution resolution : resolutions) {
+			traces.add(trace(from, resolution, peerName, port));
+		}
+		return traces;
+	}
+
+	/** Traces a flow to an address; {@code expectedPeer} (nullable) is the server meant to answer. */
+	public FlowTrace trace(Host from, Resolution resolution, String expectedPeer, int port) {
+		List<Session> sessions = new ArrayList<>();
+		List<Hop> resolveHop = resolution.method() == Resolution.Method.LITERAL ? List.of()
+				: List.of(new Hop(Kind.RESOLVE, from.name(), null, resolution.address(),
+						resolution.name() + " (" + resolution.address() + ", "
+								+ (resolution.method() == Resolution.Method.DNS ? "DNS" : "hosts file") + ")",
+						resolution.name() + " resolves to " + resolution.address() + " by "
+								+ (resolution.method() == Resolution.Method.DNS ? "a DNS A record" : "the hosts file of " + from.name()),
+						resolution.declaration()));
+		Leg request = prepend(resolveHop, walk(from, null, resolution.address(), port, false, sessions));
+		String target = expectedPeer != null ? expectedPeer : resolution.address().toString();
+		if (!request.delivered()) {
+			return new FlowTrace(from.name(), target, port, resolution, request, null, Verdict.UNREACHABLE,
+					request.drop().why());
+		}
+		if (expectedPeer != null && !request.arrivedAt().name().equalsIgnoreCase(expectedPeer)) {
+			return new FlowTrace(from.name(), target, port, resolution, request, null, Verdict.UNREACHABLE,
+					resolution.address() + " is " + request.arrivedAt().name() + ", not " + expectedPeer);
+		}
+		Device peer = request.arrivedAt();
+		Leg reply = walk(peer, request.destination(), request.source(), port, true, sessions);
+		boolean sourceKept = owns(from, request.source());
+		Verdict verdict;
+		String explanation;
+		if (!request.balancers().isEmpty() && !sourceKept) {
+			verdict = Verdict.HAIRPIN;
+			explanation = peer.name() + " sees the connection coming from " + request.source() + " ("
+					+ describeOwner(request.source()) + "), not from " + from.name();
+		} else if (!reply.delivered()) {
+			boolean halfConnection = reply.drop().kind() == Kind.DROP && reply.drop().brief().startsWith("no connection entry");
+			verdict = halfConnection ? Verdict.ASYMMETRIC : Verdict.UNREACHABLE;
+			explanation = "the reply " + reply.drop().why();
+		} else if (!reply.arrivedAt().equals(from)) {
+			verdict = Verdict.ASYMMETRIC;
+			explanation = "the reply reaches " + reply.arrivedAt().name() + ", not " + from.name();
+		} else if (!reply.source().equals(resolution.address())) {
+			verdict = Verdict.ASYMMETRIC;
+			explanation = "the reply comes from " + reply.source() + ", but " + from.name() + " connected to "
+					+ resolution.address() + " and drops it";
+		} else if (!new HashSet<>(request.balancers()).equals(new HashSet<>(reply.balancers()))) {
+			verdict = Verdict.ASYMMETRIC;
+			explanation = "the request crosses " + names(request.balancers()) + " but the reply crosses "
+					+ names(reply.balancers()) + ": a balancer that sees half a connection drops it";
+		} else if (request.balancers().isEmpty()) {
+			verdict = Verdict.DIRECT;
+			explanation = from.name() + " reaches " + peer.name() + " directly and the reply comes back the same way";
+		} else {
+			verdict = Verdict.THROUGH_BALANCER_SOURCE_KEPT;
+			explanation = "the path crosses " + names(request.balancers()) + ", which keeps " + from.name()
+					+ "'s address, and the reply comes back through it";
+		}
+		return new FlowTrace(from.name(), target, port, resolution, request, reply, verdict, explanation);
+	}
+
+	// ------------------------------------------------------------ one direction
+
+	private Leg walk(Device start, Ipv4Address source, Ipv4Address destination, int port, boolean reply,
+			List<Session> sessions) {
+		List<Hop> hops = new ArrayList<>();
+		List<Balancer> crossed = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		Ipv4Address src = source;
+		Ipv4Address dst = destination;
+		Device device = start;
+		Ipv4Address router = null;
+		boolean origin = true;
+		for (int step = 0; step < MAX_HOPS; step++) {
+			String where = device != null ? device.name() : "router " + router;
+			if (!seen.add(where + "|" + src + "|" + dst)) {
+				return drop(hops, crossed, where, src, dst, "routing loop at " + where,
+						"comes back to " + where + " with the same addresses: a routing loop", null);
+			}
+			if (device == null) {
+				// An undeclared router: assumed to reach every declared subnet.
+				Optional<Device> owner = view.ownerOf(dst);
+				if (owner.isEmpty()) {
+					return drop(hops, crossed, where, src, dst, "no device owns " + dst,
+							"is routed by " + router + " towards " + dst + ", which no declared server or balancer owns",
+							null);
+				}
+				hops.add(new Hop(Kind.ROUTER, where, src, dst, "router " + router,
+						"router " + router + " (not declared) forwards to " + dst, null));
+				device = owner.get();
+				continue;
+			}
+			if (device instanceof Host host && !origin) {
+				if (owns(host, dst)) {
+					hops.add(new Hop(Kind.DELIVER, host.name(), src, dst, host.name() + " sees " + src,
+							host.name() + " receives it from " + src, nicSource(dst)));
+					return new Leg(hops, true, host, src, dst, crossed);
+				}
+				return drop(hops, crossed, host.name(), src, dst, host.name() + " does not route",
+						"reaches " + host.name() + ", a server that does not route packets for " + dst, host.source());
+			}
+			if (device instanceof Balancer balancer && !origin) {
+				// Even traffic for its own self IP: a reply to an automap address belongs to a connection entry.
+				Optional<Leg> stopped = throughBalancer(balancer, hops, crossed, src, dst, port, reply, sessions);
+				if (stopped.isPresent()) {
+					return stopped.get();
+				}
+				Hop last = hops.get(hops.size() - 1);
+				src = last.source();
+				dst = last.destination();
+			}
+			RouteChoice choice = lookup(device, dst);
+			if (choice == null) {
+				return drop(hops, crossed, device.name(), src, dst, device.name() + " has no route to " + dst,
+						"has no route from " + device.name() + " to " + dst
+								+ " (no subnet, static route or default gateway covers it)",
+						device.source());
+			}
+			if (src == null) {
+				src = choice.egress().address();
+			}
+			if (device instanceof Host) {
+				hops.add(sendHop(device, src, dst, choice));
+			} else if (origin) {
+				hops.add(sendHop(device, src, dst, choice));
+			}
+			origin = false;
+			Ipv4Address next = choice.nextHop();
+			Optional<Device> owner = view.ownerOf(next);
+			if (choice.onLink()) {
+				if (owner.isEmpty()) {
+					return drop(hops, crossed, device.name(), src, dst, "nothing owns " + dst,
+							"is sent on-link to " + dst + " on " + choice.egress().network().networkCidr()
+									+ ", which no declared server or balancer owns",
+							choice.egress().source());
+				}
+				device = owner.get();
+			} else if (owner.isPresent()) {
+				device = owner.get();
+			} else {
+				device = null;
+				router = next;
+			}
+		}
+		return drop(hops, crossed, start.name(), src, dst, "too many hops", "takes more than " + MAX_HOPS + " hops",
+				null);
+	}
+
+	/**
+	 * The balancer's part: a connection entry for a reply, else a virtual server on the VIP, else
+	 * a forwarding virtual server. Adds the BALANCER hop carrying the translated addresses, or
+	 * returns the leg stopped here.
+	 */
+	private Optional<Leg> throughBalancer(Balancer balancer, List<Hop> hops, List<Balancer> crossed, Ipv4Address src,
+			Ipv4Address dst, int port, boolean reply, List<Session> sessions) {
+		for (Session session : sessions) {
+			if (session.balancer().equals(balancer) && session.serverSource().equals(dst)
+					&& session.serverDestination().equals(src)) {
+				crossed.add(balancer);
+				hops.add(new Hop(Kind.BALANCER, balancer.name(), session.clientDestination(), session.clientSource(),
+						balancer.name() + " (connection entry)",
+						balancer.name() + " matches its connection entry of " + session.virtualServer().name()
+								+ " and returns the reply from " + session.clientDestination() + " to "
+								+ session.clientSource(),
+						session.virtualServer().source()));
+				return Optional.empty();
+			}
+		}
+		if (reply) {
+			return Optional.of(drop(hops, crossed, balancer.name(), src, dst, "no connection entry on " + balancer.name(),
+					"reaches " + balancer.name() + ", which has no connection entry for it (it never saw the request)"
+							+ " and drops it: the balancer sees half a connection",
+					balancer.source()));
+		}
+		List<VirtualServer> atVip = view.virtualServersAt(balancer, dst);
+		if (!atVip.isEmpty()) {
+			VirtualServer vs = atVip.stream().filter(v -> v.acceptsPort(port)).findFirst().orElse(null);
+			if (vs == null) {
+				return Optional.of(drop(hops, crossed, balancer.name(), src, dst,
+						"VIP " + dst + " has no virtual server for TCP " + port,
+						"reaches VIP " + dst + " of " + balancer.name() + ", which has no virtual server for TCP " + port,
+						atVip.get(0).source()));
+			}
+			Optional<Nic> member = chooseMember(balancer, vs);
+			if (member.isEmpty()) {
+				return Optional.of(drop(hops, crossed, balancer.name(), src, dst, vs.name() + " has no members",
+						"reaches virtual server " + vs.name() + " of " + balancer.name()
+								+ ", which has no member with a declared address",
+						vs.source()));
+			}
+			Ipv4Address memberAddress = member.get().address();
+			return translate(balancer, vs, hops, crossed, src, dst, memberAddress, sessions,
+					"virtual server " + vs.name() + " sends it to member " + ownerName(memberAddress) + " at "
+							+ memberAddress);
+		}
+		for (VirtualServer vs : balancer.virtualServers()) {
+			if (vs.forwarding() && (vs.destination() == null || vs.destination().contains(dst)) && vs.acceptsPort(port)) {
+				return translate(balancer, vs, hops, crossed, src, dst, dst, sessions,
+						"forwarding virtual server " + vs.name() + " routes it on to " + dst);
+			}
+		}
+		return Optional.of(drop(hops, crossed, balancer.name(), src, dst, balancer.name() + " matches no virtual server",
+				"reaches " + balancer.name() + ", which matches it to no virtual server and drops it"
+						+ " (a BIG-IP routes only through a forwarding virtual server)",
+				balancer.source()));
+	}
+
+	private Optional<Leg> translate(Balancer balancer, VirtualServer vs, List<Hop> hops, List<Balancer> crossed,
+			Ipv4Address src, Ipv4Address dst, Ipv4Address newDst, List<Session> sessions, String what) {
+		RouteChoice out = lookup(balancer, newDst);
+		if (out == null) {
+			return Optional.of(drop(hops, crossed, balancer.name(), src, newDst, balancer.name() + " has no route to " + newDst,
+					"has no route from " + balancer.name() + " to " + newDst
+							+ " (no self IP on its subnet, no static route or default gateway)",
+					balancer.source()));
+		}
+		Ipv4Address newSrc = switch (vs.translation()) {
+			case NONE -> src;
+			case AUTOMAP -> automapAddress(balancer, out.egress());
+			case SNAT -> vs.snatPool().isEmpty() ? automapAddress(balancer, out.egress()) : vs.snatPool().get(0);
+		};
+		String translation = switch (vs.translation()) {
+			case NONE -> "source kept";
+			case AUTOMAP -> "automap " + newSrc;
+			case SNAT -> "SNAT " + newSrc;
+		};
+		sessions.add(new Session(balancer, vs, src, dst, newSrc, newDst));
+		crossed.add(balancer);
+		hops.add(new Hop(Kind.BALANCER, balancer.name(), newSrc, newDst,
+				balancer.name() + " (" + (vs.forwarding() ? "forwarding " : "") + vs.name() + ", " + translation + ")",
+				balancer.name() + ": " + what + (vs.translation() == Translation.NONE ? ", keeping source " + src
+						: ", replacing source " + src + " with " + newSrc),
+				vs.translationSource() != null ? vs.translationSource() : vs.source()));
+		return Optional.empty();
+	}
+
+	/** Automap: the balancer's self IP on the egress subnet, the floating one if there is one. */
+	private static Ipv4Address automapAddress(Balancer balancer, Nic egress) {
+		for (Nic nic : balancer.nics()) {
+			if (nic.floating() && nic.network().networkCidr().equals(egress.network().networkCidr())) {
+				return nic.address();
+			}
+		}
+		return egress.address();
+	}
+
+	/** The first member with an address the balancer reaches on-link, else its first address. */
+	private Optional<Nic> chooseMember(Balancer balancer, VirtualServer vs) {
+		Nic fallback = null;
+		for (String member : vs.members()) {
+			Optional<Host> host = view.host(member);
+			if (host.isEmpty()) {
+				continue;
+			}
+			for (Nic nic : host.get().nics()) {
+				for (Nic self : balancer.nics()) {
+					if (self.network().contains(nic.address())) {
+						return Optional.of(nic);
+					}
+				}
+				if (fallback == null) {
+					fallback = nic;
+				}
+			}
+		}
+		return Optional.ofNullable(fallback);
+	}
+
+	// ------------------------------------------------------------ routing on one device
+
+	/** Longest prefix over connected subnets, static routes and default gateways; connected wins ties. */
+	private static RouteChoice lookup(Device device, Ipv4Address destination) {
+		RouteChoice best = null;
+		int bestLength = -1;
+		for (Nic nic : device.nics()) {
+			if (nic.network().contains(destination) && nic.network().prefixLength() > bestLength) {
+				best = new RouteChoice(nic, destination, true, null);
+				bestLength = nic.network().prefixLength();
+			}
+		}
+		for (Route route : device.routes()) {
+			if (route.destination().contains(destination) && route.destination().prefixLength() > bestLength) {
+				Nic egress = onLinkNic(device, route.nextHop());
+				if (egress != null) {
+					best = new RouteChoice(egress, route.nextHop(), false, route);
+					bestLength = route.destination().prefixLength();
+				}
+			}
+		}
+		return best;
+	}
+
+	private static Nic onLinkNic(Device device, Ipv4Address address) {
+		Nic best = null;
+		for (Nic nic : device.nics()) {
+			if (nic.network().contains(address)
+					&& (best == null || nic.network().prefixLength() > best.network().prefixLength())) {
+				best = nic;
+			}
+		}
+		return best;
+	}
+
+	private static Hop sendHop(Device device, Ipv4Address src, Ipv4Address dst, RouteChoice choice) {
+		if (choice.onLink()) {
+			return new Hop(Kind.SEND, device.name(), src, dst, "on-link",
+					device.name() + " sends it on-link from " + src + " on " + choice.egress().network().networkCidr(),
+					choice.egress().source());
+		}
+		Route route = choice.route();
+		String what = route.isDefault() ? "default gateway " + route.nextHop()
+				: "route " + route.destination() + " via " + route.nextHop();
+		return new Hop(Kind.SEND, device.name(), src, dst, what,
+				device.name() + " sends it from " + src + " to its " + what, route.source());
+	}
+
+	// ------------------------------------------------------------ helpers
+
+	private static Leg drop(List<Hop> hops, List<Balancer> crossed, String device, Ipv4Address src, Ipv4Address dst,
+			String brief, String why, Object declaration) {
+		hops.add(new Hop(Kind.DROP, device, src, dst, brief, why, declaration));
+		return new Leg(hops, false, null, src, dst, crossed);
+	}
+
+	private static Leg prepend(List<Hop> first, Leg leg) {
+		if (first.isEmpty()) {
+			return leg;
+		}
+		List<Hop> hops = new ArrayList<>(first);
+		hops.addAll(leg.hops());
+		return new Leg(hops, leg.delivered(), leg.arrivedAt(), leg.source(), leg.destination(), leg.balancers());
+	}
+
+	private static boolean owns(Device device, Ipv4Address address) {
+		for (Nic nic : device.nics()) {
+			if (nic.address().equals(address)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Object nicSource(Ipv4Address address) {
+		return view.nicOf(address).map(Nic::source).orElse(null);
+	}
+
+	private String ownerName(Ipv4Address address) {
+		return view.ownerOf(address).map(Device::name).orElse(address.toString());
+	}
+
+	private String describeOwner(Ipv4Address address) {
+		Optional<Device> owner = view.ownerOf(address);
+		if (owner.isEmpty()) {
+			return "no declared device";
+		}
+		return (owner.get() instanceof Balancer ? "load balancer " : "server ") + owner.get().name();
+	}
+
+	private static String names(List<Balancer> balancers) {
+		if (balancers.isEmpty()) {
+			return "no balancer";
+		}
+		Set<String> names = new LinkedHashSet<>();
+		balancers.forEach(b -> names.add(b.name()));
+		return String.join(", ", names);
+	}
+}

@@ -1,0 +1,32 @@
+package org.ocs.topology.analysis.routing;
+
+import org.ocs.topology.analysis.net.Ipv4Address;
+
+/**
+ * One step of a traced flow: where the packet is, the addresses it carries when it leaves, a brief
+ * phrase for the one-line path, why it goes where it goes, and the declaration responsible
+ * ({@code declaration}, the caller's handle; null for an undeclared router).
+ */
+public record Hop(Kind kind, String device, Ipv4Address source, Ipv4Address destination, String brief, String why,
+		Object declaration) {
+
+	public enum Kind {
+		/** A name turned into an address (hosts file or DNS). */
+		RESOLVE,
+		/** A device sends: on-link, by a static route or by its default gateway. */
+		SEND,
+		/** A load balancer's virtual server or forwarding virtual server takes the packet. */
+		BALANCER,
+		/** An undeclared router forwards the packet. */
+		ROUTER,
+		/** The packet reaches the device that owns its destination address. */
+		DELIVER,
+		/** The packet goes no further. */
+		DROP
+	}
+
+	@Override
+	public String toString() {
+		return kind + " " + device + " " + source + " -> " + destination + " (" + why + ")";
+	}
+}
