@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.log4j.Logger;
@@ -12,6 +14,7 @@ import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
@@ -25,6 +28,24 @@ import org.ocs.topology.rules.Rule;
 import org.ocs.topology.rules.Severity;
 import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.analysis.product.ProductGeneration;
+import org.ocs.topology.analysis.registrar.LookupRegistrations;
+import org.ocs.topology.analysis.routing.Hop;
+import org.ocs.topology.analysis.routing.IntraPoolService;
+import org.ocs.topology.analysis.routing.NetworkView;
+import org.ocs.topology.analysis.routing.PathSummary;
+import org.ocs.topology.analysis.routing.PoolTraffic;
+import org.ocs.topology.topology.DirectorPool;
+import org.ocs.topology.topology.DnsLoadBalancing;
+import org.ocs.topology.topology.EnterprisePool;
+import org.ocs.topology.topology.GroupChatPool;
+import org.ocs.topology.topology.HardwareLoadBalancing;
+import org.ocs.topology.topology.LoadBalancer;
+import org.ocs.topology.topology.LookupAccount;
+import org.ocs.topology.topology.Pool;
+import org.ocs.topology.topology.Protocol;
+import org.ocs.topology.topology.SourceTranslation;
+import org.ocs.topology.topology.SrvRecord;
+import org.ocs.topology.topology.TranslationKind;
 import org.ocs.topology.topology.ARecord;
 import org.ocs.topology.topology.Declaration;
 import org.ocs.topology.topology.DefaultGateway;
@@ -270,6 +291,9 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		checkDuplicateNames(model, models);
 		checkDuplicateAddresses(model, models);
 		checkTopologyHeader(model, models);
+		TopologyModel topology = TopologyModel.of(models);
+		checkOutageRules(model, topology);
+		checkDnsLoadBalancedPool(model, topology);
 	}
 
 	/** Exactly one header per folder: it names the product, which sets the limits. */
@@ -392,6 +416,280 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		return P.getStandardVirtualServer_Address();
 	}
 
+	// ------------------------------------------------------------ the outages: MPOP and pool traffic
+
+	private void checkOutageRules(Model model, TopologyModel topology) {
+		checkLookupRegistrations(model, topology);
+		checkPoolTraffic(model, topology);
+		checkSipInternalTlsRecords(model, topology);
+		ProductGeneration product = topology.product();
+		for (EnterprisePool pool : EcoreUtil2.getAllContentsOfType(model, EnterprisePool.class)) {
+			checkEnterprisePool(pool, product);
+		}
+	}
+
+	private void checkLookupRegistrations(Model model, TopologyModel topology) {
+		for (LookupRegistrations.OverLimit over : LookupRegistrations.check(topology.lookupUses(),
+				topology.registrarSettings(), topology.product())) {
+			LookupRegistrations.Limit limit = over.limit();
+			String servers = String.join(", ", over.servers());
+			String count = over.registrations() + " registrations (" + over.servers().size() + " Lookup services: "
+					+ servers + (over.otherEndpoints() > 0 ? ", plus " + over.otherEndpoints() + " other" : "") + ")";
+			String message = "Lookup account " + over.uri() + " has " + count + " but the limit for its home pool "
+					+ over.homePool() + " is " + limit.value() + (limit.value() == 1 ? " endpoint" : " endpoints")
+					+ " per user (" + limit.describe()
+					+ "): the registrar closes the surplus connections (\"Connection was closed because the limit on"
+					+ " number of incoming connections per user was exceeded\"), the Lookup services flap and events"
+					+ " 5282/5283 repeat on every Group Chat server. Raise it to at least " + over.registrations() + ".";
+			String[] data = { over.uri(), String.valueOf(over.registrations()), limit.scope().name(),
+					limit.scopeName() == null ? "" : limit.scopeName(), over.homePool() };
+			if (limit.source() instanceof RegistrarSetting setting) {
+				if (setting.eResource() == model.eResource()) {
+					report(Rule.LOOKUP_OVER_MPOP, message, setting, P.getRegistrarSetting_MaxEndpointsPerUser(), data);
+				}
+			} else {
+				for (Object use : over.uses()) {
+					if (use instanceof LookupAccount account && account.eResource() == model.eResource()) {
+						report(Rule.LOOKUP_OVER_MPOP, message, account, P.getLookupAccount_Uri(), data);
+					}
+				}
+			}
+		}
+	}
+
+	private void checkPoolTraffic(Model model, TopologyModel topology) {
+		PoolTraffic traffic = new PoolTraffic(topology.network());
+		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
+			if (pool.getName() == null) {
+				continue;
+			}
+			List<String> members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
+			for (PoolTraffic.PairFinding finding : traffic.check(pool.getName(), members,
+					IntraPoolService.FRONT_END_TO_FRONT_END)) {
+				EObject anchor = finding.cause() instanceof EObject cause ? cause : pool;
+				if (anchor.eResource() != model.eResource()) {
+					continue;
+				}
+				reportPoolTraffic(finding, anchor, pool);
+			}
+		}
+	}
+
+	private void reportPoolTraffic(PoolTraffic.PairFinding finding, EObject anchor, EnterprisePool pool) {
+		String services = finding.services().stream().map(IntraPoolService::label).collect(Collectors.joining(", "));
+		String pair = services + " from " + finding.from() + " to " + finding.to() + " (pool " + finding.pool() + ")";
+		String path = PathSummary.of(finding.trace());
+		Rule rule;
+		String message;
+		switch (finding.verdict()) {
+			case HAIRPIN -> {
+				rule = Rule.POOL_TRAFFIC_HAIRPIN;
+				message = pair + " goes through the load balancer, which replaces the sender's address: " + path + ". "
+						+ (finding.breaksSourceCheckedService()
+								? "Response Group rejects it as an unauthorized host: clients see \"This service is"
+										+ " temporarily unavailable\"."
+								: "The peer cannot tell which Front End is calling.");
+			}
+			case ASYMMETRIC -> {
+				rule = Rule.POOL_TRAFFIC_ASYMMETRIC;
+				message = pair + " and its reply take different paths: " + path + ". A balancer that sees half a"
+						+ " connection drops it, so these services fail between the two Front Ends.";
+			}
+			case UNRESOLVED -> {
+				rule = Rule.POOL_PEER_UNRESOLVED;
+				message = finding.to() + " resolves to nothing for " + finding.from() + " (pool " + finding.pool()
+						+ "): no hosts-file entry and no DNS A record, so the Front Ends cannot reach each other by"
+						+ " name and their traffic is not checked. Add an A record for " + finding.to() + ".";
+			}
+			default -> {
+				rule = Rule.POOL_TRAFFIC_UNREACHABLE;
+				message = pair + " cannot get through: " + path
+						+ (finding.trace().request() == null ? "" : " (" + finding.trace().explanation() + ")")
+						+ ". These services fail between the two Front Ends.";
+			}
+		}
+		List<String> data = new ArrayList<>(List.of(finding.verdict().name(), finding.from(), finding.to(),
+				finding.peerSameSubnetAddress() == null ? "" : finding.peerSameSubnetAddress().toString(),
+				finding.trace().resolution() == null ? "" : finding.trace().resolution().method().name()));
+		// The trace travels with the finding: one "uri<TAB>why" per hop that has a declaration.
+		for (Hop hop : finding.trace().allHops()) {
+			if (hop.declaration() instanceof EObject declaration && declaration.eResource() != null) {
+				data.add(EcoreUtil.getURI(declaration) + "\t" + hop.why());
+			}
+		}
+		EStructuralFeature feature = anchorFeature(anchor);
+		if (anchor == pool) {
+			int index = indexOfMember(pool, finding.to());
+			if (index >= 0) {
+				reportAt(rule, message, pool, P.getPool_Members(), index, data.toArray(String[]::new));
+				return;
+			}
+		}
+		report(rule, message, anchor, feature, data.toArray(String[]::new));
+	}
+
+	private static int indexOfMember(EnterprisePool pool, String name) {
+		for (int i = 0; i < pool.getMembers().size(); i++) {
+			Server member = pool.getMembers().get(i);
+			if (!member.eIsProxy() && name.equalsIgnoreCase(member.getName())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The part of a declaration a path finding is underlined on. */
+	private static EStructuralFeature anchorFeature(EObject anchor) {
+		if (anchor instanceof ARecord) return P.getARecord_Address();
+		if (anchor instanceof HostsEntry) return P.getHostsEntry_Address();
+		if (anchor instanceof DefaultGateway) return P.getDefaultGateway_Address();
+		if (anchor instanceof StaticRoute) return P.getStaticRoute_NextHop();
+		if (anchor instanceof SourceTranslation) return P.getSourceTranslation_Kind();
+		if (anchor instanceof NetworkInterface) return P.getNetworkInterface_Address();
+		if (anchor instanceof SelfIp) return P.getSelfIp_Address();
+		return anchor.eClass().getEStructuralFeature("name");
+	}
+
+	/** Exactly one _sipinternaltls._tcp SRV record per SIP domain (bb663700). */
+	private void checkSipInternalTlsRecords(Model model, TopologyModel topology) {
+		Map<String, List<SrvRecord>> byDomain = new LinkedHashMap<>();
+		for (SrvRecord record : topology.all(SrvRecord.class)) {
+			String service = record.getService() == null ? "" : record.getService().toLowerCase(Locale.ROOT);
+			if (service.startsWith(SIP_INTERNAL_TLS)) {
+				byDomain.computeIfAbsent(service.substring(SIP_INTERNAL_TLS.length()), d -> new ArrayList<>()).add(record);
+			}
+		}
+		for (Map.Entry<String, List<SrvRecord>> domain : byDomain.entrySet()) {
+			List<SrvRecord> records = domain.getValue();
+			if (records.size() < 2) {
+				continue;
+			}
+			String targets = records.stream().map(SrvRecord::getTarget).collect(Collectors.joining(", "));
+			for (SrvRecord record : records) {
+				if (record.eResource() == model.eResource()) {
+					report(Rule.SIPINTERNALTLS_SRV_MULTIPLE, "SIP domain " + domain.getKey() + " has " + records.size()
+							+ " _sipinternaltls._tcp SRV records (" + targets + "): automatic sign-in must lead to one"
+							+ " designated pool, so clients may sign in to a pool that is not meant for them.", record,
+							P.getSrvRecord_Service());
+				}
+			}
+		}
+	}
+
+	private static final String SIP_INTERNAL_TLS = "_sipinternaltls._tcp.";
+
+	/** R2 ports every Enterprise pool VIP needs (dd572362); the others are per feature. */
+	private static final Map<Integer, String> R2_VIP_PORTS = new LinkedHashMap<>();
+	static {
+		R2_VIP_PORTS.put(5061, "SIP over TLS");
+		R2_VIP_PORTS.put(135, "DCOM");
+		R2_VIP_PORTS.put(443, "HTTPS");
+		R2_VIP_PORTS.put(444, "focus to conferencing servers");
+	}
+
+	private void checkEnterprisePool(EnterprisePool pool, ProductGeneration product) {
+		if (product == null || pool.getName() == null) {
+			return;
+		}
+		int frontEnds = pool.getMembers().size();
+		StandardVirtualServer vip = pool.getLoadBalancing() instanceof HardwareLoadBalancing hardware
+				&& hardware.getVip() instanceof StandardVirtualServer standard && !standard.eIsProxy() ? standard : null;
+		if (product == ProductGeneration.OCS_2007_R2) {
+			if (frontEnds > 1 && !(pool.getLoadBalancing() instanceof HardwareLoadBalancing)) {
+				report(Rule.HARDWARE_LB_REQUIRED, "Enterprise pool " + pool.getName() + " has " + frontEnds
+						+ " Front Ends but no hardware load balancer ('load balanced by vip ...'): OCS 2007 R2 supports"
+						+ " only a hardware load balancer for a pool of more than one Front End (DNS or Windows NLB"
+						+ " are not supported), so clients reach one Front End or none.", pool, P.getPool_Name());
+			}
+			if (vip != null) {
+				checkR2PoolVip(pool, vip);
+			}
+		} else if (product == ProductGeneration.LYNC_2010) {
+			if (frontEnds > 10) {
+				report(Rule.FRONTENDS_OVER_LIMIT, "Enterprise pool " + pool.getName() + " has " + frontEnds
+						+ " Front Ends; Lync Server 2010 supports up to 10 per pool (80,000 users): split it into two"
+						+ " pools.", pool, P.getPool_Name());
+			}
+		}
+	}
+
+	private void checkR2PoolVip(EnterprisePool pool, StandardVirtualServer vip) {
+		NetworkView.Translation translation = vip.getTranslation() == null || vip.getTranslation().getKind() == null
+				|| vip.getTranslation().getKind() == TranslationKind.NONE ? NetworkView.Translation.NONE
+						: NetworkView.Translation.AUTOMAP;
+		if (translation == NetworkView.Translation.NONE && vip.eResource() == pool.eResource()) {
+			EObject on = vip.getTranslation() != null ? vip.getTranslation() : vip;
+			report(Rule.POOL_VIP_SOURCE_KEPT, "Virtual server " + vip.getName() + " of pool " + pool.getName()
+					+ " keeps the client's source address: for OCS 2007 R2 internal pools Microsoft supports only SNAT"
+					+ " on the pool VIP, because servers of the pool fail to reach their own VIP otherwise; use"
+					+ " 'source translation automap' or a SNAT pool.", on,
+					vip.getTranslation() != null ? P.getSourceTranslation_Kind() : P.getVirtualServer_Name());
+		}
+		if (vip.getPorts().isEmpty() || vip.eResource() != pool.eResource()) {
+			return;
+		}
+		Set<Integer> tcp = new LinkedHashSet<>();
+		vip.getPorts().stream().filter(p -> p.getProtocol() == Protocol.TCP).forEach(p -> tcp.addAll(p.getNumbers()));
+		List<String> missing = new ArrayList<>();
+		R2_VIP_PORTS.forEach((port, what) -> {
+			if (!tcp.contains(port)) {
+				missing.add(port + " (" + what + ")");
+			}
+		});
+		if (!missing.isEmpty()) {
+			report(Rule.VIP_PORTS_MISSING, "Virtual server " + vip.getName() + " of OCS 2007 R2 pool " + pool.getName()
+					+ " does not carry TCP " + String.join(", ", missing) + ": what reaches the pool on those ports is"
+					+ " dropped by the balancer.", vip, P.getVirtualServer_Name(),
+					missing.stream().map(m -> m.substring(0, m.indexOf(' '))).toArray(String[]::new));
+		}
+	}
+
+	// ------------------------------------------------------------ per declaration
+
+	@Check
+	public void checkGroupChatPool(GroupChatPool pool) {
+		if (pool.getMembers().size() > 3) {
+			reportAt(Rule.GROUPCHAT_SERVERS_OVER_LIMIT, "Group Chat pool " + pool.getName() + " has "
+					+ pool.getMembers().size() + " Group Chat servers; at most 3 are supported (one, plus up to two"
+					+ " more).", pool, P.getPool_Members(), 3);
+		}
+		Server database = pool.getDatabase();
+		if (database != null && !database.eIsProxy() && pool.getMembers().contains(database)) {
+			report(Rule.GROUPCHAT_DATABASE_COLOCATED, "The Group Chat database of pool " + pool.getName()
+					+ " is on " + database.getName() + ", one of its Group Chat servers: the database must be on"
+					+ " another computer.", pool, P.getGroupChatPool_Database());
+		}
+	}
+
+	@Check
+	public void checkIdleTimeout(LoadBalancer balancer) {
+		if (!NodeModelUtils.findNodesForFeature(balancer, P.getLoadBalancer_IdleTimeout()).isEmpty()
+				&& balancer.getIdleTimeout() < 1800) {
+			report(Rule.LB_IDLE_TIMEOUT_SHORT, "Load balancer " + balancer.getName() + " closes idle TCP connections"
+					+ " after " + balancer.getIdleTimeout() + " s; SIP connections idle longer between keep-alives"
+					+ " and REGISTER refreshes, so clients are disconnected and sign in again. Use at least 1800 s.",
+					balancer, P.getLoadBalancer_IdleTimeout());
+		}
+	}
+
+	private void checkDnsLoadBalancedPool(Model model, TopologyModel topology) {
+		if (topology.product() != ProductGeneration.LYNC_2010) {
+			return;
+		}
+		for (Pool pool : EcoreUtil2.getAllContentsOfType(model, Pool.class)) {
+			if ((pool instanceof EnterprisePool || pool instanceof DirectorPool)
+					&& pool.getLoadBalancing() instanceof DnsLoadBalancing) {
+				if (pool.getWebServices() == null || pool.getWebServices().getVip() == null) {
+					report(Rule.DNS_LB_WEB_SERVICES_MISSING, capitalize(Describe.of(pool)) + " is DNS load balanced but"
+							+ " its internal web services FQDN is not on a hardware load balancer VIP ('web services"
+							+ " <fqdn> on vip <name>'): DNS load balancing covers SIP only, so web traffic (address"
+							+ " book, meetings, Response Group tab on 80/443) is not balanced and fails with a Front End.",
+							pool.getLoadBalancing(), null);
+				}
+			}
+		}
+	}
+
 	// ------------------------------------------------------------ helpers
 
 	/**
@@ -469,6 +767,11 @@ public class TopologyValidator extends AbstractTopologyValidator {
 			return null;
 		}
 		return text;
+	}
+
+	private void reportAt(Rule rule, String message, EObject object, EStructuralFeature feature, int index,
+			String... data) {
+		report(rule, message, object, feature, index, data);
 	}
 
 	private void report(Rule rule, String message, EObject object, EStructuralFeature feature, String... data) {

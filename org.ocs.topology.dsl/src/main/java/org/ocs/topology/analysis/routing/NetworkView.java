@@ -49,14 +49,14 @@ public final class NetworkView {
 
 	/**
 	 * A virtual server: a VIP with ports and members, or (forwarding) a destination network
-	 * through which traffic is merely routed. {@code tcpPorts} empty means every port.
+	 * through which traffic is merely routed. {@code tcpPorts} null means every port.
 	 */
 	public record VirtualServer(String name, boolean forwarding, Ipv4Address vip, Cidr destination, Set<Integer> tcpPorts,
 			List<String> members, Translation translation, List<Ipv4Address> snatPool, Object source,
 			Object translationSource) {
 
 		public boolean acceptsPort(int port) {
-			return tcpPorts.isEmpty() || tcpPorts.contains(port);
+			return tcpPorts == null || tcpPorts.contains(port);
 		}
 	}
 

@@ -62,7 +62,7 @@ class FlowTracerTest {
 	}
 
 	static VirtualServer forwarding(String name, String destination, Translation translation) {
-		return new VirtualServer(name, true, null, destination == null ? null : Cidr.parse(destination), Set.of(),
+		return new VirtualServer(name, true, null, destination == null ? null : Cidr.parse(destination), null,
 				List.of(), translation, List.of(), "fvs " + name, "translation of " + name);
 	}
 
@@ -142,7 +142,7 @@ class FlowTracerTest {
 		Host client = host("client", List.of(nic("203.0.113.50/24")), List.of());
 		Host fe1 = host("fe1", List.of(nic("198.51.100.11/25")), List.of(gateway("198.51.100.1")));
 		Balancer f5 = new Balancer("f5", List.of(nic("198.51.100.1/25"), nic("203.0.113.2/24")), List.of(),
-				List.of(vip("vip", "203.0.113.10", Set.of(), List.of("fe1"), Translation.NONE)), "f5");
+				List.of(vip("vip", "203.0.113.10", null, List.of("fe1"), Translation.NONE)), "f5");
 		NetworkView view = NetworkView.builder().host(client).host(fe1).balancer(f5).build();
 		FlowTrace trace = new FlowTracer(view).trace(client, literal("203.0.113.10"), "fe1", 5061);
 		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), trace.explanation());

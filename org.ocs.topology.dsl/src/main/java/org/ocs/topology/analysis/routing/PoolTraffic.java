@@ -1,0 +1,123 @@
+package org.ocs.topology.analysis.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.ocs.topology.analysis.net.Ipv4Address;
+import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
+import org.ocs.topology.analysis.routing.NetworkView.Host;
+import org.ocs.topology.analysis.routing.NetworkView.Nic;
+
+/**
+ * Traffic between the members of one pool: every ordered pair, every intra-pool service, traced
+ * by the peer's FQDN as the sender resolves it. A pair with a problem becomes one finding, with the
+ * worst verdict, the services it breaks, the traces, and the declaration that causes it.
+ */
+public final class PoolTraffic {
+
+	/** One problem between two members; {@code traces} holds one trace per affected service. */
+	public record PairFinding(String pool, String from, String to, Verdict verdict, List<IntraPoolService> services,
+			FlowTrace trace, Object cause, Ipv4Address peerSameSubnetAddress) {
+
+		public boolean breaksSourceCheckedService() {
+			return services.stream().anyMatch(IntraPoolService::sourceChecked);
+		}
+	}
+
+	private final NetworkView view;
+	private final FlowTracer tracer;
+
+	public PoolTraffic(NetworkView view) {
+		this.view = view;
+		this.tracer = new FlowTracer(view);
+	}
+
+	/**
+	 * Checks one pool. Members the view does not know, or that have no address yet (a half-written
+	 * topology), are skipped: there is nothing to trace.
+	 */
+	public List<PairFinding> check(String pool, List<String> members, List<IntraPoolService> services) {
+		List<Host> hosts = new ArrayList<>();
+		for (String member : members) {
+			view.host(member).filter(h -> !h.nics().isEmpty()).filter(h -> !hosts.contains(h)).ifPresent(hosts::add);
+		}
+		List<PairFinding> findings = new ArrayList<>();
+		for (Host from : hosts) {
+			for (Host to : hosts) {
+				if (from != to) {
+					pairFinding(pool, from, to, services).ifPresent(findings::add);
+				}
+			}
+		}
+		return findings;
+	}
+
+	private Optional<PairFinding> pairFinding(String pool, Host from, Host to, List<IntraPoolService> services) {
+		Map<Verdict, List<IntraPoolService>> byVerdict = new LinkedHashMap<>();
+		Map<Verdict, FlowTrace> firstTrace = new LinkedHashMap<>();
+		for (IntraPoolService service : services) {
+			for (FlowTrace trace : tracer.traceToName(from, to.name(), service.tcpPort())) {
+				if (trace.verdict().isProblem()) {
+					byVerdict.computeIfAbsent(trace.verdict(), v -> new ArrayList<>());
+					if (!byVerdict.get(trace.verdict()).contains(service)) {
+						byVerdict.get(trace.verdict()).add(service);
+					}
+					firstTrace.putIfAbsent(trace.verdict(), trace);
+				}
+			}
+		}
+		for (Verdict verdict : List.of(Verdict.UNRESOLVED, Verdict.UNREACHABLE, Verdict.HAIRPIN, Verdict.ASYMMETRIC)) {
+			if (byVerdict.containsKey(verdict)) {
+				FlowTrace trace = firstTrace.get(verdict);
+				return Optional.of(new PairFinding(pool, from.name(), to.name(), verdict, byVerdict.get(verdict), trace,
+						cause(trace), sameSubnetAddress(from, to)));
+			}
+		}
+		return Optional.empty();
+	}
+
+	/**
+	 * The declaration a finding sits on: for a hairpin, the record that sent the traffic to the
+	 * peer's balancer-facing address; for an asymmetric path, the route the reply takes; for an
+	 * unreachable peer, the hop that dropped it.
+	 */
+	static Object cause(FlowTrace trace) {
+		Object resolution = trace.resolution() == null ? null : trace.resolution().declaration();
+		switch (trace.verdict()) {
+			case HAIRPIN:
+				return resolution;
+			case ASYMMETRIC:
+				if (trace.reply() != null) {
+					for (Hop hop : trace.reply().hops()) {
+						if (hop.kind() == Hop.Kind.SEND && hop.declaration() != null) {
+							return hop.declaration();
+						}
+					}
+				}
+				return resolution;
+			case UNREACHABLE:
+				Leg leg = trace.reply() != null && !trace.reply().delivered() ? trace.reply() : trace.request();
+				if (leg != null && leg.drop() != null && leg.drop().declaration() != null) {
+					return leg.drop().declaration();
+				}
+				return resolution;
+			default:
+				return null;
+		}
+	}
+
+	/** The peer's address on a subnet the sender is on too: what a hosts entry or DNS should give. */
+	static Ipv4Address sameSubnetAddress(Host from, Host to) {
+		for (Nic theirs : to.nics()) {
+			for (Nic ours : from.nics()) {
+				if (ours.network().contains(theirs.address())) {
+					return theirs.address();
+				}
+			}
+		}
+		return null;
+	}
+}

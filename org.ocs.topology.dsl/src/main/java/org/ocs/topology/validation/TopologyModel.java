@@ -1,0 +1,292 @@
+package org.ocs.topology.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.ocs.topology.analysis.net.AddressText;
+import org.ocs.topology.analysis.net.Cidr;
+import org.ocs.topology.analysis.net.Ipv4Address;
+import org.ocs.topology.analysis.product.ProductGeneration;
+import org.ocs.topology.analysis.registrar.LookupRegistrations;
+import org.ocs.topology.analysis.routing.NetworkView;
+import org.ocs.topology.analysis.routing.NetworkView.Nic;
+import org.ocs.topology.analysis.routing.NetworkView.Route;
+import org.ocs.topology.analysis.routing.NetworkView.Translation;
+import org.ocs.topology.topology.ARecord;
+import org.ocs.topology.topology.DefaultGateway;
+import org.ocs.topology.topology.ForwardingVirtualServer;
+import org.ocs.topology.topology.GroupChatPool;
+import org.ocs.topology.topology.HostsEntry;
+import org.ocs.topology.topology.LoadBalancer;
+import org.ocs.topology.topology.Model;
+import org.ocs.topology.topology.NetworkInterface;
+import org.ocs.topology.topology.Pool;
+import org.ocs.topology.topology.PortList;
+import org.ocs.topology.topology.Product;
+import org.ocs.topology.topology.Protocol;
+import org.ocs.topology.topology.RegistrarSetting;
+import org.ocs.topology.topology.SelfIp;
+import org.ocs.topology.topology.Server;
+import org.ocs.topology.topology.Site;
+import org.ocs.topology.topology.SourceTranslation;
+import org.ocs.topology.topology.StandardVirtualServer;
+import org.ocs.topology.topology.StaticRoute;
+import org.ocs.topology.topology.Subnet;
+import org.ocs.topology.topology.Topology;
+import org.ocs.topology.topology.TopologyPackage;
+import org.ocs.topology.topology.VirtualServer;
+
+/**
+ * The parsed files of one folder, translated into the analysis core's terms: the network view,
+ * registrar settings and Lookup account uses. Every core element carries the model object it
+ * comes from, so findings can be placed on declarations. Malformed or unresolved parts are left
+ * out: the addressing and linking rules report them.
+ */
+public final class TopologyModel {
+
+	private static final TopologyPackage P = TopologyPackage.eINSTANCE;
+
+	private final List<Model> models;
+	private final ProductGeneration product;
+	private NetworkView network;
+
+	private TopologyModel(List<Model> models) {
+		List<Model> inFileOrder = new ArrayList<>(models);
+		inFileOrder.sort((a, b) -> a.eResource().getURI().toString().compareTo(b.eResource().getURI().toString()));
+		this.models = inFileOrder;
+		this.product = findProduct(inFileOrder);
+	}
+
+	public static TopologyModel of(List<Model> models) {
+		return new TopologyModel(models);
+	}
+
+	/** The product of the folder's (first) header; null when unknown. */
+	public ProductGeneration product() {
+		return product;
+	}
+
+	public List<Model> models() {
+		return models;
+	}
+
+	public <T extends EObject> List<T> all(Class<T> type) {
+		List<T> all = new ArrayList<>();
+		for (Model model : models) {
+			all.addAll(EcoreUtil2.getAllContentsOfType(model, type));
+		}
+		return all;
+	}
+
+	private static ProductGeneration findProduct(List<Model> models) {
+		for (Model model : models) {
+			for (var declaration : model.getDeclarations()) {
+				if (declaration instanceof Topology header
+						&& !NodeModelUtils.findNodesForFeature(header, P.getTopology_Product()).isEmpty()) {
+					return header.getProduct() == Product.OCS2007R2 ? ProductGeneration.OCS_2007_R2
+							: ProductGeneration.LYNC_2010;
+				}
+			}
+		}
+		return null;
+	}
+
+	// ------------------------------------------------------------ network
+
+	public NetworkView network() {
+		if (network == null) {
+			network = buildNetwork();
+		}
+		return network;
+	}
+
+	private NetworkView buildNetwork() {
+		NetworkView.Builder builder = NetworkView.builder();
+		for (Server server : all(Server.class)) {
+			if (server.getName() == null) {
+				continue;
+			}
+			List<Nic> nics = new ArrayList<>();
+			for (NetworkInterface nic : server.getInterfaces()) {
+				Nic converted = nic(nic.getLabel(), nic.getAddress(), nic.getSubnet(), false, nic);
+				if (converted != null) {
+					nics.add(converted);
+				}
+			}
+			Map<String, List<NetworkView.HostsEntry>> hostsFile = new HashMap<>();
+			for (HostsEntry entry : server.getHostsEntries()) {
+				Ipv4Address address = single(entry.getAddress());
+				if (address != null && entry.getHostName() != null) {
+					hostsFile.computeIfAbsent(entry.getHostName().toLowerCase(Locale.ROOT), n -> new ArrayList<>())
+							.add(new NetworkView.HostsEntry(entry.getHostName(), address, entry));
+				}
+			}
+			builder.host(new NetworkView.Host(server.getName(), nics, routes(server.getGateways(), server.getRoutes()),
+					hostsFile, server));
+		}
+		for (LoadBalancer balancer : all(LoadBalancer.class)) {
+			if (balancer.getName() == null) {
+				continue;
+			}
+			List<Nic> selfIps = new ArrayList<>();
+			for (SelfIp selfIp : balancer.getSelfIps()) {
+				Nic converted = nic(null, selfIp.getAddress(), selfIp.getSubnet(), selfIp.isFloating(), selfIp);
+				if (converted != null) {
+					selfIps.add(converted);
+				}
+			}
+			List<NetworkView.VirtualServer> virtualServers = new ArrayList<>();
+			for (VirtualServer vs : balancer.getVirtualServers()) {
+				NetworkView.VirtualServer converted = virtualServer(vs);
+				if (converted != null) {
+					virtualServers.add(converted);
+				}
+			}
+			builder.balancer(new NetworkView.Balancer(balancer.getName(), selfIps,
+					routes(balancer.getGateways(), balancer.getRoutes()), virtualServers, balancer));
+		}
+		for (ARecord record : all(ARecord.class)) {
+			Ipv4Address address = single(record.getAddress());
+			if (address != null && record.getHost() != null) {
+				builder.dns(new NetworkView.DnsRecord(record.getHost(), address, record));
+			}
+		}
+		return builder.build();
+	}
+
+	private static Nic nic(String label, String address, Subnet subnet, boolean floating, EObject source) {
+		AddressText text = AddressText.parse(address);
+		Cidr network = TopologyValidator.networkOf(address, subnet);
+		if (!text.isValid() || network == null) {
+			return null;
+		}
+		return new Nic(label, text.address(), network, floating, source);
+	}
+
+	private static List<Route> routes(List<DefaultGateway> gateways, List<StaticRoute> staticRoutes) {
+		List<Route> routes = new ArrayList<>();
+		for (DefaultGateway gateway : gateways) {
+			Ipv4Address nextHop = single(gateway.getAddress());
+			if (nextHop != null) {
+				routes.add(new Route(new Cidr(Ipv4Address.of(0, 0, 0, 0), 0), nextHop, gateway));
+			}
+		}
+		for (StaticRoute route : staticRoutes) {
+			AddressText destination = AddressText.parse(route.getDestination());
+			Ipv4Address nextHop = single(route.getNextHop());
+			if (destination.cidr() != null && nextHop != null) {
+				routes.add(new Route(destination.cidr().networkCidr(), nextHop, route));
+			}
+		}
+		return routes;
+	}
+
+	private NetworkView.VirtualServer virtualServer(VirtualServer vs) {
+		SourceTranslation translation = vs instanceof StandardVirtualServer standard ? standard.getTranslation()
+				: ((ForwardingVirtualServer) vs).getTranslation();
+		Translation kind = Translation.NONE;
+		List<Ipv4Address> snatPool = new ArrayList<>();
+		if (translation != null && translation.getKind() != null) {
+			kind = switch (translation.getKind()) {
+				case NONE -> Translation.NONE;
+				case AUTOMAP -> Translation.AUTOMAP;
+				case SNAT_POOL -> Translation.SNAT;
+			};
+			for (String address : translation.getSnatAddresses()) {
+				Ipv4Address parsed = single(address);
+				if (parsed != null) {
+					snatPool.add(parsed);
+				}
+			}
+		}
+		// No "source translation" line: the BIG-IP default, none.
+		Object translationSource = translation != null ? translation : vs;
+		List<PortList> portLists = vs instanceof StandardVirtualServer standard ? standard.getPorts()
+				: ((ForwardingVirtualServer) vs).getPorts();
+		Set<Integer> tcpPorts = null;
+		if (!portLists.isEmpty()) {
+			tcpPorts = new LinkedHashSet<>();
+			for (PortList ports : portLists) {
+				if (ports.getProtocol() == Protocol.TCP) {
+					tcpPorts.addAll(ports.getNumbers());
+				}
+			}
+		}
+		if (vs instanceof StandardVirtualServer standard) {
+			Ipv4Address vip = single(standard.getAddress());
+			if (vip == null) {
+				return null;
+			}
+			List<String> members = new ArrayList<>();
+			if (standard.getMemberPool() != null && !standard.getMemberPool().eIsProxy()) {
+				standard.getMemberPool().getMembers().stream().filter(s -> !s.eIsProxy()).forEach(s -> members.add(s.getName()));
+			}
+			standard.getMemberServers().stream().filter(s -> !s.eIsProxy()).forEach(s -> members.add(s.getName()));
+			return new NetworkView.VirtualServer(standard.getName(), false, vip, null, tcpPorts, members, kind, snatPool,
+					vs, translationSource);
+		}
+		ForwardingVirtualServer forwarding = (ForwardingVirtualServer) vs;
+		Cidr destination = null;
+		if (forwarding.getDestination() != null) {
+			destination = AddressText.parse(forwarding.getDestination()).cidr();
+			if (destination == null) {
+				return null;
+			}
+			destination = destination.networkCidr();
+		}
+		return new NetworkView.VirtualServer(forwarding.getName(), true, null, destination, tcpPorts, List.of(), kind,
+				snatPool, vs, translationSource);
+	}
+
+	private static Ipv4Address single(String text) {
+		AddressText parsed = AddressText.parse(text);
+		return parsed.isValid() && parsed.prefixLength().isEmpty() ? parsed.address() : null;
+	}
+
+	// ------------------------------------------------------------ registrar
+
+	public List<LookupRegistrations.Setting> registrarSettings() {
+		List<LookupRegistrations.Setting> settings = new ArrayList<>();
+		for (RegistrarSetting setting : all(RegistrarSetting.class)) {
+			if (NodeModelUtils.findNodesForFeature(setting, P.getRegistrarSetting_MaxEndpointsPerUser()).isEmpty()) {
+				continue;
+			}
+			int value = setting.getMaxEndpointsPerUser();
+			if (setting.isGlobal()) {
+				settings.add(new LookupRegistrations.Setting(LookupRegistrations.Scope.GLOBAL, null, value, setting));
+			} else if (setting.getSite() != null && !setting.getSite().eIsProxy()) {
+				settings.add(new LookupRegistrations.Setting(LookupRegistrations.Scope.SITE, setting.getSite().getName(),
+						value, setting));
+			} else if (setting.getPool() != null && !setting.getPool().eIsProxy()) {
+				settings.add(new LookupRegistrations.Setting(LookupRegistrations.Scope.POOL, setting.getPool().getName(),
+						value, setting));
+			}
+		}
+		return settings;
+	}
+
+	public List<LookupRegistrations.Use> lookupUses() {
+		List<LookupRegistrations.Use> uses = new ArrayList<>();
+		for (GroupChatPool pool : all(GroupChatPool.class)) {
+			var account = pool.getLookupAccount();
+			if (account == null || account.getUri() == null || account.getHomePool() == null
+					|| account.getHomePool().eIsProxy()) {
+				continue;
+			}
+			Pool home = account.getHomePool();
+			Site site = EcoreUtil2.getContainerOfType(home, Site.class);
+			List<String> servers = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
+			uses.add(new LookupRegistrations.Use(account.getUri(), home.getName(), site == null ? null : site.getName(),
+					servers, account.getOtherEndpoints(), account));
+		}
+		return uses;
+	}
+}
