@@ -10,10 +10,12 @@ import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IgnoreCaseLinking;
+import org.eclipse.xtext.validation.IResourceValidator;
 import org.ocs.topology.formatting2.TopologyFormatter;
 import org.ocs.topology.formatting2.TopologyFormatterPreferences;
 import org.ocs.topology.naming.FqdnNameConverter;
 import org.ocs.topology.scoping.FolderGlobalScopeProvider;
+import org.ocs.topology.validation.SuppressingResourceValidator;
 import org.ocs.topology.validation.TopologyLinkingDiagnosticMessageProvider;
 import org.ocs.topology.validation.TopologySyntaxErrorMessageProvider;
 
@@ -51,6 +53,11 @@ public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
 
 	public Class<? extends ILinkingDiagnosticMessageProvider> bindILinkingDiagnosticMessageProvider() {
 		return TopologyLinkingDiagnosticMessageProvider.class;
+	}
+
+	// Inline "// ocstopo-ignore <rule> <reason>" comments, for the CLI and the language server alike.
+	public Class<? extends IResourceValidator> bindIResourceValidator() {
+		return SuppressingResourceValidator.class;
 	}
 
 	public Class<? extends IFormatter2> bindIFormatter2() {

@@ -178,51 +178,59 @@ public class TopologyValidator extends AbstractTopologyValidator {
 
 	@Check
 	public void checkServerRouting(Server server) {
-		List<Cidr> onLink = onLinkNetworks(server);
-		List<DefaultGateway> gateways = server.getGateways();
+		List<Cidr> onLink = new ArrayList<>();
+		for (NetworkInterface nic : server.getInterfaces()) {
+			Cidr network = networkOf(nic.getAddress(), nic.getSubnet());
+			if (network != null) {
+				onLink.add(network);
+			}
+		}
+		checkRouting("server " + server.getName(), "Windows", onLink, server.getGateways(), server.getRoutes());
+	}
+
+	@Check
+	public void checkBalancerRouting(LoadBalancer balancer) {
+		List<Cidr> onLink = new ArrayList<>();
+		for (SelfIp selfIp : balancer.getSelfIps()) {
+			Cidr network = networkOf(selfIp.getAddress(), selfIp.getSubnet());
+			if (network != null) {
+				onLink.add(network);
+			}
+		}
+		checkRouting("load balancer " + balancer.getName(), "the balancer", onLink, balancer.getGateways(),
+				balancer.getRoutes());
+	}
+
+	/** Gateways and route next hops must be on one of the device's own subnets. */
+	private void checkRouting(String owner, String system, List<Cidr> onLink, List<DefaultGateway> gateways,
+			List<StaticRoute> routes) {
 		for (DefaultGateway gateway : gateways) {
 			AddressText text = checkAddress(gateway, P.getDefaultGateway_Address(), AddressUse.SINGLE,
-					"default gateway of server " + server.getName());
+					"default gateway of " + owner);
 			if (text != null && !onLink.isEmpty() && onLink.stream().noneMatch(n -> n.contains(text.address()))) {
-				report(Rule.GATEWAY_NOT_ON_LINK, "Default gateway " + gateway.getAddress() + " of server "
-						+ server.getName() + " is on none of its subnets (" + list(onLink)
-						+ "): Windows cannot reach it, so nothing off-subnet is reachable.", gateway,
-						P.getDefaultGateway_Address());
+				report(Rule.GATEWAY_NOT_ON_LINK, "Default gateway " + gateway.getAddress() + " of " + owner
+						+ " is on none of its subnets (" + list(onLink) + "): " + system
+						+ " cannot reach it, so nothing off-subnet is reachable.", gateway, P.getDefaultGateway_Address());
 			}
 		}
 		if (gateways.size() > 1) {
 			String all = gateways.stream().map(DefaultGateway::getAddress).collect(Collectors.joining(", "));
 			for (DefaultGateway extra : gateways.subList(1, gateways.size())) {
-				report(Rule.GATEWAY_MULTIPLE, "Server " + server.getName() + " has " + gateways.size()
-						+ " default gateways (" + all + "): Windows sends through one of them at a time, so"
-						+ " off-subnet traffic may leave by either; keep one and add static routes.", extra,
-						P.getDefaultGateway_Address());
+				report(Rule.GATEWAY_MULTIPLE, capitalize(owner) + " has " + gateways.size() + " default gateways (" + all
+						+ "): " + system + " sends through one of them at a time, so off-subnet traffic may leave by"
+						+ " either; keep one and add static routes.", extra, P.getDefaultGateway_Address());
 			}
 		}
-		for (StaticRoute route : server.getRoutes()) {
-			checkAddress(route, P.getStaticRoute_Destination(), AddressUse.NETWORK,
-					"route destination of server " + server.getName());
+		for (StaticRoute route : routes) {
+			checkAddress(route, P.getStaticRoute_Destination(), AddressUse.NETWORK, "route destination of " + owner);
 			AddressText nextHop = checkAddress(route, P.getStaticRoute_NextHop(), AddressUse.SINGLE,
-					"route next hop of server " + server.getName());
-			if (nextHop != null && !onLink.isEmpty()
-					&& onLink.stream().noneMatch(n -> n.contains(nextHop.address()))) {
-				report(Rule.GATEWAY_NOT_ON_LINK, "Next hop " + route.getNextHop() + " of route "
-						+ route.getDestination() + " on server " + server.getName() + " is on none of its subnets ("
-						+ list(onLink) + "): the route cannot be used.", route, P.getStaticRoute_NextHop());
+					"route next hop of " + owner);
+			if (nextHop != null && !onLink.isEmpty() && onLink.stream().noneMatch(n -> n.contains(nextHop.address()))) {
+				report(Rule.GATEWAY_NOT_ON_LINK, "Next hop " + route.getNextHop() + " of route " + route.getDestination()
+						+ " on " + owner + " is on none of its subnets (" + list(onLink) + "): the route cannot be used.",
+						route, P.getStaticRoute_NextHop());
 			}
 		}
-	}
-
-	/** The networks a server reaches directly: one per interface whose network is known. */
-	private static List<Cidr> onLinkNetworks(Server server) {
-		List<Cidr> networks = new ArrayList<>();
-		for (NetworkInterface nic : server.getInterfaces()) {
-			Cidr network = networkOf(nic.getAddress(), nic.getSubnet());
-			if (network != null) {
-				networks.add(network);
-			}
-		}
-		return networks;
 	}
 
 	/** The network of an interface or self IP: its subnet's range, else its own prefix. */

@@ -103,7 +103,7 @@ class ParsingTest extends TopologyTestSupport {
 			    }
 			    group chat pool chat {
 			        servers gc1.contoso.com
-			        lookup account sip:ocschat@contoso.com homed on pool1.contoso.com
+			        lookup account sip:ocschat@contoso.com homed on pool1.contoso.com plus 1 other endpoint
 			        database gcsql.contoso.com
 			        compliance server comp1.contoso.com
 			    }
@@ -118,6 +118,7 @@ class ParsingTest extends TopologyTestSupport {
 			    load balancer f5 {
 			        self ip 192.0.2.129 on lb-side
 			        self ip floating 192.0.2.131/25
+			        self ip 192.0.2.2 on servers
 			        virtual server pool-vip 203.0.113.10 {
 			            ports tcp 5061, 443
 			            ports udp 3478
@@ -134,6 +135,8 @@ class ParsingTest extends TopologyTestSupport {
 			            ports tcp 5071
 			            source translation none
 			        }
+			        default gateway 192.0.2.1
+			        route 10.0.0.0/8 via 192.0.2.254
 			        tcp idle timeout 1800
 			        persistence none
 			    }
@@ -142,6 +145,8 @@ class ParsingTest extends TopologyTestSupport {
 			dns {
 			    A pool1.contoso.com -> 203.0.113.10
 			    A pool1.contoso.com -> 203.0.113.12
+			    A fe1.contoso.com -> 192.0.2.11
+			    A fe2.contoso.com -> 192.0.2.12
 			    SRV _sipinternaltls._tcp.contoso.com -> pool1.contoso.com port 5061 priority 0 weight 10
 			}
 			""";
@@ -194,6 +199,7 @@ class ParsingTest extends TopologyTestSupport {
 		assertSame(pool, chat.getLookupAccount().getHomePool());
 		assertSame(find(model, Server.class, "gcsql.contoso.com"), chat.getDatabase());
 		assertSame(find(model, Server.class, "comp1.contoso.com"), chat.getCompliance());
+		assertEquals(1, chat.getLookupAccount().getOtherEndpoints());
 
 		List<RegistrarSetting> scoped = EcoreUtil2.getAllContentsOfType(site, RegistrarSetting.class);
 		assertSame(site, scoped.get(0).getSite());
@@ -205,6 +211,8 @@ class ParsingTest extends TopologyTestSupport {
 		assertFalse(f5.getSelfIps().get(0).isFloating());
 		assertTrue(f5.getSelfIps().get(1).isFloating());
 		assertEquals(1800, f5.getIdleTimeout());
+		assertEquals("192.0.2.1", f5.getGateways().get(0).getAddress());
+		assertEquals("10.0.0.0/8", f5.getRoutes().get(0).getDestination());
 		assertEquals(Persistence.NONE, f5.getPersistence());
 		assertEquals("203.0.113.10", poolVip.getAddress());
 		assertEquals(Protocol.TCP, poolVip.getPorts().get(0).getProtocol());
@@ -226,7 +234,7 @@ class ParsingTest extends TopologyTestSupport {
 		ARecord first = assertInstanceOf(ARecord.class, dns.getRecords().get(0));
 		ARecord second = assertInstanceOf(ARecord.class, dns.getRecords().get(1));
 		assertEquals(first.getHost(), second.getHost(), "several A records per name");
-		SrvRecord srv = assertInstanceOf(SrvRecord.class, dns.getRecords().get(2));
+		SrvRecord srv = assertInstanceOf(SrvRecord.class, dns.getRecords().get(4));
 		assertEquals("_sipinternaltls._tcp.contoso.com", srv.getService());
 		assertEquals("pool1.contoso.com", srv.getTarget());
 		assertEquals(5061, srv.getPort());

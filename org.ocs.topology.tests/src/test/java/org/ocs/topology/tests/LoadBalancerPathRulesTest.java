@@ -1,0 +1,147 @@
+package org.ocs.topology.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.Test;
+import org.ocs.topology.topology.Model;
+import org.ocs.topology.topology.TopologyPackage.Literals;
+
+/**
+ * Front End to Front End traffic through the load balancer, on the field report's deployment
+ * (examples/rgs-loadbalancer/broken) and on variations of it: the hairpin, each of the report's
+ * four remedies applied by hand, and the asymmetric and unreachable shapes.
+ */
+class LoadBalancerPathRulesTest extends TopologyTestSupport {
+
+	private static final Path BROKEN = repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+
+	private static String header() throws IOException {
+		return Files.readString(BROKEN.resolve("topology.ocstopo"));
+	}
+
+	private static String site() throws IOException {
+		return Files.readString(BROKEN.resolve("hq.ocstopo"));
+	}
+
+	private List<Issue> issues(String header, String site) {
+		List<Model> folder = parseFolder(header, site);
+		List<Issue> issues = new ArrayList<>();
+		for (Model model : folder) {
+			issues.addAll(validation.validate(model));
+		}
+		return issues;
+	}
+
+	private static String replace(String text, String from, String to) {
+		assertTrue(text.contains(from), "the example no longer contains: " + from);
+		return text.replace(from, to);
+	}
+
+	@Test
+	void theFieldReportIsAHairpinOnEachFrontEndsDnsRecord() throws IOException {
+		List<Model> folder = parseFolder(header(), site());
+		Model dns = folder.get(0);
+		validation.assertError(dns, Literals.ARECORD, "pool-traffic-hairpin",
+				"Response Group Match Making (TCP 5071)", "from fe1.contoso.com to fe2.contoso.com",
+				"fe1.contoso.com -> fe2.contoso.com (198.51.100.140, DNS) -> default gateway 198.51.100.1"
+						+ " = bigip01 (forwarding routed, automap 198.51.100.129) -> fe2.contoso.com sees 198.51.100.129,"
+						+ " not fe1.contoso.com",
+				"unauthorized host", "This service is temporarily unavailable");
+		validation.assertError(dns, Literals.ARECORD, "pool-traffic-hairpin", "from fe2.contoso.com to fe1.contoso.com");
+		List<Issue> all = issues(header(), site());
+		assertEquals(List.of("pool-traffic-hairpin", "pool-traffic-hairpin"), all.stream().map(Issue::getCode).toList());
+		Issue first = all.stream().filter(i -> i.getMessage().contains("from fe1.contoso.com")).findFirst().orElseThrow();
+		assertEquals(22, first.getLineNumber(), "on the A record of fe2, line 22 of topology.ocstopo");
+		assertEquals("HAIRPIN", first.getData()[0]);
+		assertEquals("192.0.2.12", first.getData()[3], "the peer's same-subnet address, for the quick fixes");
+		assertTrue(first.getData().length > 5 && first.getData()[5].contains("#"), "hop declarations travel as data");
+	}
+
+	@Test
+	void remedyOneHostsFileEntriesClearIt() throws IOException {
+		String site = replace(site(), "        default gateway 198.51.100.1\n",
+				"        default gateway 198.51.100.1\n        hosts fe2.contoso.com -> 192.0.2.12\n");
+		site = replace(site, "        default gateway 198.51.100.129\n",
+				"        default gateway 198.51.100.129\n        hosts fe1.contoso.com -> 192.0.2.11\n");
+		assertEquals(List.of(), issues(header(), site));
+	}
+
+	@Test
+	void remedyTwoOneAddressPerFrontEndClearsIt() throws IOException {
+		// Both Front Ends on the balancer's first segment, one address each, reaching each other directly.
+		String site = replace(site(), "        interface lb 198.51.100.140 on lb-side-b\n        interface mgmt 192.0.2.12 on management\n        default gateway 198.51.100.129\n",
+				"        interface 198.51.100.12 on lb-side-a\n        default gateway 198.51.100.1\n");
+		site = replace(site, "        interface mgmt 192.0.2.11 on management\n", "");
+		String header = replace(header(), "A fe2.contoso.com -> 198.51.100.140", "A fe2.contoso.com -> 198.51.100.12");
+		assertEquals(List.of(), issues(header, site));
+	}
+
+	@Test
+	void remedyThreeDnsToTheSameSegmentClearsIt() throws IOException {
+		String header = replace(header(), "A fe1.contoso.com -> 198.51.100.11", "A fe1.contoso.com -> 192.0.2.11");
+		header = replace(header, "A fe2.contoso.com -> 198.51.100.140", "A fe2.contoso.com -> 192.0.2.12");
+		assertEquals(List.of(), issues(header, site()));
+	}
+
+	@Test
+	void remedyFourTheBalancerKeepsTheSourceClearsIt() throws IOException {
+		// Only on the forwarding virtual server: the traffic the balancer merely routes.
+		String site = replace(site(), "        forwarding virtual server routed 0.0.0.0/0 {\n            source translation automap",
+				"        forwarding virtual server routed 0.0.0.0/0 {\n            source translation none");
+		assertEquals(List.of(), issues(header(), site));
+	}
+
+	@Test
+	void keepingTheSourceOnAnR2PoolVipIsAWarning() throws IOException {
+		String site = replace(site(), "            members pool pool01.contoso.com\n            source translation automap",
+				"            members pool pool01.contoso.com\n            source translation none");
+		List<Model> folder = parseFolder(header(), site);
+		validation.assertWarning(folder.get(1), Literals.SOURCE_TRANSLATION, "pool-vip-source-kept", "pool01-vip",
+				"only SNAT");
+	}
+
+	@Test
+	void aReplyAroundTheBalancerIsAsymmetric() throws IOException {
+		// Remedy four half done: the balancer keeps the source, but fe2 answers through a router
+		// on the management segment, so the balancer never sees the reply.
+		String site = replace(site(), "        forwarding virtual server routed 0.0.0.0/0 {\n            source translation automap",
+				"        forwarding virtual server routed 0.0.0.0/0 {\n            source translation none");
+		site = replace(site, "        default gateway 198.51.100.129\n",
+				"        route 198.51.100.0/25 via 192.0.2.1\n        default gateway 198.51.100.129\n");
+		List<Model> folder = parseFolder(header(), site);
+		validation.assertError(folder.get(1), Literals.STATIC_ROUTE, "pool-traffic-asymmetric",
+				"from fe1.contoso.com to fe2.contoso.com", "different paths", "half a connection");
+	}
+
+	@Test
+	void aBalancerWithoutAForwardingVirtualServerMakesThePeerUnreachable() throws IOException {
+		String site = replace(site(), "        // Routes traffic between the BIG-IP's VLANs: the Front Ends use it as default gateway.\n"
+				+ "        forwarding virtual server routed 0.0.0.0/0 {\n            source translation automap\n        }\n", "");
+		List<Model> folder = parseFolder(header(), site);
+		validation.assertError(folder.get(1), Literals.LOAD_BALANCER, "pool-traffic-unreachable",
+				"bigip01 matches no virtual server", "from fe1.contoso.com to fe2.contoso.com");
+	}
+
+	@Test
+	void aFrontEndWithoutADnsRecordIsAWarningOnThePool() throws IOException {
+		String header = replace(header(), "    A fe2.contoso.com -> 198.51.100.140\n", "");
+		List<Model> folder = parseFolder(header, site());
+		validation.assertWarning(folder.get(1), Literals.ENTERPRISE_POOL, "pool-peer-unresolved",
+				"fe2.contoso.com resolves to nothing for fe1.contoso.com");
+	}
+
+	@Test
+	void theFixedExampleIsClean() throws IOException {
+		Path fixed = repositoryRoot().resolve("examples/rgs-loadbalancer/fixed");
+		assertEquals(List.of(), issues(Files.readString(fixed.resolve("topology.ocstopo")),
+				Files.readString(fixed.resolve("hq.ocstopo"))));
+	}
+}
