@@ -1,0 +1,432 @@
+package org.ocs.topology.validation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EClass;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.validation.ValidationMessageAcceptor;
+import org.ocs.topology.analysis.net.AddressOwnership;
+import org.ocs.topology.analysis.net.AddressText;
+import org.ocs.topology.analysis.product.ProductGeneration;
+import org.ocs.topology.analysis.registrar.LookupRegistrations;
+import org.ocs.topology.analysis.routing.Hop;
+import org.ocs.topology.analysis.routing.IntraPoolService;
+import org.ocs.topology.analysis.routing.NetworkView;
+import org.ocs.topology.analysis.routing.PathSummary;
+import org.ocs.topology.analysis.routing.PoolTraffic;
+import org.ocs.topology.rules.Rule;
+import org.ocs.topology.topology.ARecord;
+import org.ocs.topology.topology.DefaultGateway;
+import org.ocs.topology.topology.DirectorPool;
+import org.ocs.topology.topology.DnsLoadBalancing;
+import org.ocs.topology.topology.EnterprisePool;
+import org.ocs.topology.topology.HardwareLoadBalancing;
+import org.ocs.topology.topology.HostsEntry;
+import org.ocs.topology.topology.LookupAccount;
+import org.ocs.topology.topology.Model;
+import org.ocs.topology.topology.NetworkInterface;
+import org.ocs.topology.topology.Pool;
+import org.ocs.topology.topology.Protocol;
+import org.ocs.topology.topology.RegistrarSetting;
+import org.ocs.topology.topology.SelfIp;
+import org.ocs.topology.topology.Server;
+import org.ocs.topology.topology.SourceTranslation;
+import org.ocs.topology.topology.SrvRecord;
+import org.ocs.topology.topology.StandardVirtualServer;
+import org.ocs.topology.topology.StaticRoute;
+import org.ocs.topology.topology.Topology;
+import org.ocs.topology.topology.TopologyPackage;
+import org.ocs.topology.topology.TranslationKind;
+
+/**
+ * The checks that need the whole folder (names and addresses across files, the topology header,
+ * the MPOP arithmetic, Front End pair traffic, DNS): run once per state of the folder, producing
+ * findings for every file; each file's validation then reports its own.
+ */
+final class FolderChecks {
+
+	private static final TopologyPackage P = TopologyPackage.eINSTANCE;
+
+	private final TopologyModel topology;
+	private final List<FolderFinding> findings = new ArrayList<>();
+
+	private FolderChecks(TopologyModel topology) {
+		this.topology = topology;
+	}
+
+	static List<FolderFinding> run(TopologyModel topology) {
+		FolderChecks checks = new FolderChecks(topology);
+		checks.checkDuplicateNames();
+		checks.checkDuplicateAddresses();
+		checks.checkTopologyHeader();
+		checks.checkLookupRegistrations();
+		checks.checkPoolTraffic();
+		checks.checkSipInternalTlsRecords();
+		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
+			checks.checkEnterprisePool(pool, topology.product());
+		}
+		checks.checkDnsLoadBalancedPool();
+		return List.copyOf(checks.findings);
+	}
+
+	/** Exactly one header per folder: it names the product, which sets the limits. */
+	private void checkTopologyHeader() {
+		List<Topology> headers = new ArrayList<>();
+		// In file order, so that every file agrees on which header is the first.
+		for (Model m : topology.models()) {
+			m.getDeclarations().stream().filter(Topology.class::isInstance).map(Topology.class::cast).forEach(headers::add);
+		}
+		if (headers.isEmpty()) {
+			// Product-dependent rules are skipped: a snippet or a partial topology is not an error.
+			return;
+		}
+		for (Topology header : headers.subList(1, headers.size())) {
+			report(Rule.TOPOLOGY_HEADER_DUPLICATE, "Topology " + header.getName() + " is a second topology header in"
+					+ " this folder (the first is " + headers.get(0).getName() + " at "
+					+ Describe.location(headers.get(0)) + "): a folder holds one topology.", header,
+					P.getTopology_Name());
+		}
+		Topology header = headers.get(0);
+		if (NodeModelUtils.findNodesForFeature(header, P.getTopology_Product()).isEmpty()) {
+			report(Rule.PRODUCT_MISSING, "Topology " + header.getName() + " does not say its product"
+					+ " ('product ocs2007r2' or 'product lync2010'): limits that depend on it are not checked.",
+					header, P.getTopology_Name());
+			return;
+		}
+		ProductGeneration product = topology.product();
+		if (product != null && !product.hasScopedRegistrarSettings()) {
+			for (RegistrarSetting setting : topology.all(RegistrarSetting.class)) {
+				if (!setting.isGlobal()) {
+					report(Rule.REGISTRAR_SCOPE_UNSUPPORTED, capitalize(Describe.of(setting)) + " cannot be configured"
+							+ " in " + product.displayName() + ": its only setting is the forest-wide 'Maximum devices"
+							+ " per user' (registrar global).", setting,
+							setting.getSite() != null ? P.getRegistrarSetting_Site() : P.getRegistrarSetting_Pool());
+				}
+			}
+		}
+	}
+
+	private void checkDuplicateNames() {
+		Map<String, List<EObject>> byName = new LinkedHashMap<>();
+		for (Model m : topology.models()) {
+			m.eAllContents().forEachRemaining(object -> {
+				String name = Describe.nameOf(object);
+				EStructuralFeature nameFeature = object.eClass().getEStructuralFeature("name");
+				if (name != null && nameFeature instanceof EAttribute) {
+					EClass group = Describe.nameGroupOf(object.eClass());
+					// Case-insensitive, like DNS names and like reference resolution.
+					byName.computeIfAbsent(group.getName() + "\u0000" + name.toLowerCase(Locale.ROOT),
+							k -> new ArrayList<>()).add(object);
+				}
+			});
+		}
+		for (List<EObject> sameName : byName.values()) {
+			if (sameName.size() < 2) {
+				continue;
+			}
+			for (EObject object : sameName) {
+				String others = sameName.stream().filter(o -> o != object).map(Describe::location)
+						.collect(Collectors.joining(", "));
+				report(Rule.NAME_DUPLICATE, capitalize(Describe.of(object)) + " is declared more than once (also at "
+						+ others + "): references to it cannot tell which one is meant.", object,
+						object.eClass().getEStructuralFeature("name"));
+			}
+		}
+	}
+
+	private void checkDuplicateAddresses() {
+		AddressOwnership<EObject> ownership = new AddressOwnership<>();
+		for (Model m : topology.models()) {
+			m.eAllContents().forEachRemaining(object -> {
+				if (object instanceof NetworkInterface nic) {
+					addOwner(ownership, nic.getAddress(), nic, nic);
+				} else if (object instanceof SelfIp selfIp) {
+					addOwner(ownership, selfIp.getAddress(), selfIp, selfIp);
+				} else if (object instanceof StandardVirtualServer vs) {
+					// Virtual servers of one balancer share a VIP, one per port.
+					addOwner(ownership, vs.getAddress(), vs.eContainer(), vs);
+				}
+			});
+		}
+		for (AddressOwnership.Conflict<EObject> conflict : ownership.conflicts()) {
+			for (AddressOwnership.Owner<EObject> owner : conflict.owners()) {
+				EObject object = owner.source();
+				String others = conflict.owners().stream().filter(o -> o.sharingKey() != owner.sharingKey())
+						.map(o -> Describe.of(o.source()) + " (" + Describe.location(o.source()) + ")")
+						.collect(Collectors.joining(", "));
+				report(Rule.ADDRESS_DUPLICATE, "Address " + conflict.address() + " is owned by "
+						+ Describe.of(object) + " and by " + others
+						+ ": both answer ARP for it, so traffic for one reaches the other.", object,
+						addressFeatureOf(object));
+			}
+		}
+	}
+
+	private static void addOwner(AddressOwnership<EObject> ownership, String address, Object sharingKey,
+			EObject source) {
+		AddressText text = AddressText.parse(address);
+		if (text.isValid()) {
+			ownership.add(text.address(), sharingKey, source);
+		}
+	}
+
+	private static EStructuralFeature addressFeatureOf(EObject object) {
+		if (object instanceof NetworkInterface) return P.getNetworkInterface_Address();
+		if (object instanceof SelfIp) return P.getSelfIp_Address();
+		return P.getStandardVirtualServer_Address();
+	}
+
+	// ------------------------------------------------------------ the outages: MPOP and pool traffic
+
+
+	private void checkLookupRegistrations() {
+		for (LookupRegistrations.OverLimit over : LookupRegistrations.check(topology.lookupUses(),
+				topology.registrarSettings(), topology.product())) {
+			LookupRegistrations.Limit limit = over.limit();
+			String servers = String.join(", ", over.servers());
+			String count = over.registrations() + " registrations (" + over.servers().size() + " Lookup services: "
+					+ servers + (over.otherEndpoints() > 0 ? ", plus " + over.otherEndpoints() + " other" : "") + ")";
+			String message = "Lookup account " + over.uri() + " has " + count + " but the limit for its home pool "
+					+ over.homePool() + " is " + limit.value() + (limit.value() == 1 ? " endpoint" : " endpoints")
+					+ " per user (" + limit.describe()
+					+ "): the registrar closes the surplus connections (\"Connection was closed because the limit on"
+					+ " number of incoming connections per user was exceeded\"), the Lookup services flap and events"
+					+ " 5282/5283 repeat on every Group Chat server. Raise it to at least " + over.registrations() + ".";
+			String[] data = { over.uri(), String.valueOf(over.registrations()), limit.scope().name(),
+					limit.scopeName() == null ? "" : limit.scopeName(), over.homePool() };
+			if (limit.source() instanceof RegistrarSetting setting) {
+				report(Rule.LOOKUP_OVER_MPOP, message, setting, P.getRegistrarSetting_MaxEndpointsPerUser(), data);
+			} else {
+				for (Object use : over.uses()) {
+					if (use instanceof LookupAccount account) {
+						report(Rule.LOOKUP_OVER_MPOP, message, account, P.getLookupAccount_Uri(), data);
+					}
+				}
+			}
+		}
+	}
+
+	private void checkPoolTraffic() {
+		PoolTraffic traffic = new PoolTraffic(topology.network());
+		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
+			if (pool.getName() == null) {
+				continue;
+			}
+			List<String> members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
+			for (PoolTraffic.PairFinding finding : traffic.check(pool.getName(), members,
+					IntraPoolService.FRONT_END_TO_FRONT_END)) {
+				EObject anchor = finding.cause() instanceof EObject cause ? cause : pool;
+				reportPoolTraffic(finding, anchor, pool);
+			}
+		}
+	}
+
+	private void reportPoolTraffic(PoolTraffic.PairFinding finding, EObject anchor, EnterprisePool pool) {
+		String services = finding.services().stream().map(IntraPoolService::label).collect(Collectors.joining(", "));
+		String pair = services + " from " + finding.from() + " to " + finding.to() + " (pool " + finding.pool() + ")";
+		String path = PathSummary.of(finding.trace());
+		Rule rule;
+		String message;
+		switch (finding.verdict()) {
+			case HAIRPIN -> {
+				rule = Rule.POOL_TRAFFIC_HAIRPIN;
+				message = pair + " goes through the load balancer, which replaces the sender's address: " + path + ". "
+						+ (finding.breaksSourceCheckedService()
+								? "Response Group rejects it as an unauthorized host: clients see \"This service is"
+										+ " temporarily unavailable\"."
+								: "The peer cannot tell which Front End is calling.");
+			}
+			case ASYMMETRIC -> {
+				rule = Rule.POOL_TRAFFIC_ASYMMETRIC;
+				message = pair + " and its reply take different paths: " + path + ". A balancer that sees half a"
+						+ " connection drops it, so these services fail between the two Front Ends.";
+			}
+			case UNRESOLVED -> {
+				rule = Rule.POOL_PEER_UNRESOLVED;
+				message = finding.to() + " resolves to nothing for " + finding.from() + " (pool " + finding.pool()
+						+ "): no hosts-file entry and no DNS A record, so the Front Ends cannot reach each other by"
+						+ " name and their traffic is not checked. Add an A record for " + finding.to() + ".";
+			}
+			default -> {
+				rule = Rule.POOL_TRAFFIC_UNREACHABLE;
+				message = pair + " cannot get through: " + path
+						+ (finding.trace().request() == null ? "" : " (" + finding.trace().explanation() + ")")
+						+ ". These services fail between the two Front Ends.";
+			}
+		}
+		List<String> data = new ArrayList<>(List.of(finding.verdict().name(), finding.from(), finding.to(),
+				finding.peerSameSubnetAddress() == null ? "" : finding.peerSameSubnetAddress().toString(),
+				finding.trace().resolution() == null ? "" : finding.trace().resolution().method().name()));
+		// The trace travels with the finding: one "uri<TAB>why" per hop that has a declaration.
+		for (Hop hop : finding.trace().allHops()) {
+			if (hop.declaration() instanceof EObject declaration && declaration.eResource() != null) {
+				data.add(EcoreUtil.getURI(declaration) + "\t" + hop.why());
+			}
+		}
+		EStructuralFeature feature = anchorFeature(anchor);
+		if (anchor == pool) {
+			int index = indexOfMember(pool, finding.to());
+			if (index >= 0) {
+				reportAt(rule, message, pool, P.getPool_Members(), index, data.toArray(String[]::new));
+				return;
+			}
+		}
+		report(rule, message, anchor, feature, data.toArray(String[]::new));
+	}
+
+	private static int indexOfMember(EnterprisePool pool, String name) {
+		for (int i = 0; i < pool.getMembers().size(); i++) {
+			Server member = pool.getMembers().get(i);
+			if (!member.eIsProxy() && name.equalsIgnoreCase(member.getName())) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	/** The part of a declaration a path finding is underlined on. */
+	private static EStructuralFeature anchorFeature(EObject anchor) {
+		if (anchor instanceof ARecord) return P.getARecord_Address();
+		if (anchor instanceof HostsEntry) return P.getHostsEntry_Address();
+		if (anchor instanceof DefaultGateway) return P.getDefaultGateway_Address();
+		if (anchor instanceof StaticRoute) return P.getStaticRoute_NextHop();
+		if (anchor instanceof SourceTranslation) return P.getSourceTranslation_Kind();
+		if (anchor instanceof NetworkInterface) return P.getNetworkInterface_Address();
+		if (anchor instanceof SelfIp) return P.getSelfIp_Address();
+		return anchor.eClass().getEStructuralFeature("name");
+	}
+
+	/** Exactly one _sipinternaltls._tcp SRV record per SIP domain (bb663700). */
+	private void checkSipInternalTlsRecords() {
+		Map<String, List<SrvRecord>> byDomain = new LinkedHashMap<>();
+		for (SrvRecord record : topology.all(SrvRecord.class)) {
+			String service = record.getService() == null ? "" : record.getService().toLowerCase(Locale.ROOT);
+			if (service.startsWith(SIP_INTERNAL_TLS)) {
+				byDomain.computeIfAbsent(service.substring(SIP_INTERNAL_TLS.length()), d -> new ArrayList<>()).add(record);
+			}
+		}
+		for (Map.Entry<String, List<SrvRecord>> domain : byDomain.entrySet()) {
+			List<SrvRecord> records = domain.getValue();
+			if (records.size() < 2) {
+				continue;
+			}
+			String targets = records.stream().map(SrvRecord::getTarget).collect(Collectors.joining(", "));
+			for (SrvRecord record : records) {
+				report(Rule.SIPINTERNALTLS_SRV_MULTIPLE, "SIP domain " + domain.getKey() + " has " + records.size()
+						+ " _sipinternaltls._tcp SRV records (" + targets + "): automatic sign-in must lead to one"
+						+ " designated pool, so clients may sign in to a pool that is not meant for them.", record,
+						P.getSrvRecord_Service());
+			}
+		}
+	}
+
+	private static final String SIP_INTERNAL_TLS = "_sipinternaltls._tcp.";
+
+	/** R2 ports every Enterprise pool VIP needs (dd572362); the others are per feature. */
+	private static final Map<Integer, String> R2_VIP_PORTS = new LinkedHashMap<>();
+	static {
+		R2_VIP_PORTS.put(5061, "SIP over TLS");
+		R2_VIP_PORTS.put(135, "DCOM");
+		R2_VIP_PORTS.put(443, "HTTPS");
+		R2_VIP_PORTS.put(444, "focus to conferencing servers");
+	}
+
+	private void checkEnterprisePool(EnterprisePool pool, ProductGeneration product) {
+		if (product == null || pool.getName() == null) {
+			return;
+		}
+		int frontEnds = pool.getMembers().size();
+		StandardVirtualServer vip = pool.getLoadBalancing() instanceof HardwareLoadBalancing hardware
+				&& hardware.getVip() instanceof StandardVirtualServer standard && !standard.eIsProxy() ? standard : null;
+		if (product == ProductGeneration.OCS_2007_R2) {
+			if (frontEnds > 1 && !(pool.getLoadBalancing() instanceof HardwareLoadBalancing)) {
+				report(Rule.HARDWARE_LB_REQUIRED, "Enterprise pool " + pool.getName() + " has " + frontEnds
+						+ " Front Ends but no hardware load balancer ('load balanced by vip ...'): OCS 2007 R2 supports"
+						+ " only a hardware load balancer for a pool of more than one Front End (DNS or Windows NLB"
+						+ " are not supported), so clients reach one Front End or none.", pool, P.getPool_Name());
+			}
+			if (vip != null) {
+				checkR2PoolVip(pool, vip);
+			}
+		} else if (product == ProductGeneration.LYNC_2010) {
+			if (frontEnds > 10) {
+				report(Rule.FRONTENDS_OVER_LIMIT, "Enterprise pool " + pool.getName() + " has " + frontEnds
+						+ " Front Ends; Lync Server 2010 supports up to 10 per pool (80,000 users): split it into two"
+						+ " pools.", pool, P.getPool_Name());
+			}
+		}
+	}
+
+	private void checkR2PoolVip(EnterprisePool pool, StandardVirtualServer vip) {
+		NetworkView.Translation translation = vip.getTranslation() == null || vip.getTranslation().getKind() == null
+				|| vip.getTranslation().getKind() == TranslationKind.NONE ? NetworkView.Translation.NONE
+						: NetworkView.Translation.AUTOMAP;
+		if (translation == NetworkView.Translation.NONE) {
+			EObject on = vip.getTranslation() != null ? vip.getTranslation() : vip;
+			report(Rule.POOL_VIP_SOURCE_KEPT, "Virtual server " + vip.getName() + " of pool " + pool.getName()
+					+ " keeps the client's source address: for OCS 2007 R2 internal pools Microsoft supports only SNAT"
+					+ " on the pool VIP, because servers of the pool fail to reach their own VIP otherwise; use"
+					+ " 'source translation automap' or a SNAT pool.", on,
+					vip.getTranslation() != null ? P.getSourceTranslation_Kind() : P.getVirtualServer_Name());
+		}
+		if (vip.getPorts().isEmpty()) {
+			return;
+		}
+		Set<Integer> tcp = new LinkedHashSet<>();
+		vip.getPorts().stream().filter(p -> p.getProtocol() == Protocol.TCP).forEach(p -> tcp.addAll(p.getNumbers()));
+		List<String> missing = new ArrayList<>();
+		R2_VIP_PORTS.forEach((port, what) -> {
+			if (!tcp.contains(port)) {
+				missing.add(port + " (" + what + ")");
+			}
+		});
+		if (!missing.isEmpty()) {
+			report(Rule.VIP_PORTS_MISSING, "Virtual server " + vip.getName() + " of OCS 2007 R2 pool " + pool.getName()
+					+ " does not carry TCP " + String.join(", ", missing) + ": what reaches the pool on those ports is"
+					+ " dropped by the balancer.", vip, P.getVirtualServer_Name(),
+					missing.stream().map(m -> m.substring(0, m.indexOf(' '))).toArray(String[]::new));
+		}
+	}
+
+	private void checkDnsLoadBalancedPool() {
+		if (topology.product() != ProductGeneration.LYNC_2010) {
+			return;
+		}
+		for (Pool pool : topology.all(Pool.class)) {
+			if ((pool instanceof EnterprisePool || pool instanceof DirectorPool)
+					&& pool.getLoadBalancing() instanceof DnsLoadBalancing) {
+				if (pool.getWebServices() == null || pool.getWebServices().getVip() == null) {
+					report(Rule.DNS_LB_WEB_SERVICES_MISSING, capitalize(Describe.of(pool)) + " is DNS load balanced but"
+							+ " its internal web services FQDN is not on a hardware load balancer VIP ('web services"
+							+ " <fqdn> on vip <name>'): DNS load balancing covers SIP only, so web traffic (address"
+							+ " book, meetings, Response Group tab on 80/443) is not balanced and fails with a Front End.",
+							pool.getLoadBalancing(), null);
+				}
+			}
+		}
+	}
+
+	private void report(Rule rule, String message, EObject object, EStructuralFeature feature, String... data) {
+		reportAt(rule, message, object, feature, ValidationMessageAcceptor.INSIGNIFICANT_INDEX, data);
+	}
+
+	private void reportAt(Rule rule, String message, EObject object, EStructuralFeature feature, int index,
+			String... data) {
+		findings.add(new FolderFinding(rule, message, object, feature, index, data));
+	}
+
+	private static String capitalize(String s) {
+		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+	}
+}
