@@ -93,6 +93,10 @@ public final class Describe {
 		return "?";
 	}
 
+	public static String capitalize(String s) {
+		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+	}
+
 	/** "maxEndpointsPerUser" as "max endpoints per user". */
 	public static String words(String camelCase) {
 		return camelCase.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);

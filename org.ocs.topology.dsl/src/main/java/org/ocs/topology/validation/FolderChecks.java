@@ -54,7 +54,7 @@ import org.ocs.topology.topology.TranslationKind;
  * the MPOP arithmetic, Front End pair traffic, DNS): run once per state of the folder, producing
  * findings for every file; each file's validation then reports its own.
  */
-final class FolderChecks {
+public final class FolderChecks {
 
 	private static final TopologyPackage P = TopologyPackage.eINSTANCE;
 
@@ -65,7 +65,7 @@ final class FolderChecks {
 		this.topology = topology;
 	}
 
-	static List<FolderFinding> run(TopologyModel topology) {
+	public static List<FolderFinding> run(TopologyModel topology) {
 		FolderChecks checks = new FolderChecks(topology);
 		checks.checkDuplicateNames();
 		checks.checkDuplicateAddresses();
@@ -108,7 +108,7 @@ final class FolderChecks {
 		if (product != null && !product.hasScopedRegistrarSettings()) {
 			for (RegistrarSetting setting : topology.all(RegistrarSetting.class)) {
 				if (!setting.isGlobal()) {
-					report(Rule.REGISTRAR_SCOPE_UNSUPPORTED, capitalize(Describe.of(setting)) + " cannot be configured"
+					report(Rule.REGISTRAR_SCOPE_UNSUPPORTED, Describe.capitalize(Describe.of(setting)) + " cannot be configured"
 							+ " in " + product.displayName() + ": its only setting is the forest-wide 'Maximum devices"
 							+ " per user' (registrar global).", setting,
 							setting.getSite() != null ? P.getRegistrarSetting_Site() : P.getRegistrarSetting_Pool());
@@ -138,7 +138,7 @@ final class FolderChecks {
 			for (EObject object : sameName) {
 				String others = sameName.stream().filter(o -> o != object).map(Describe::location)
 						.collect(Collectors.joining(", "));
-				report(Rule.NAME_DUPLICATE, capitalize(Describe.of(object)) + " is declared more than once (also at "
+				report(Rule.NAME_DUPLICATE, Describe.capitalize(Describe.of(object)) + " is declared more than once (also at "
 						+ others + "): references to it cannot tell which one is meant.", object,
 						object.eClass().getEStructuralFeature("name"));
 			}
@@ -407,7 +407,7 @@ final class FolderChecks {
 			if ((pool instanceof EnterprisePool || pool instanceof DirectorPool)
 					&& pool.getLoadBalancing() instanceof DnsLoadBalancing) {
 				if (pool.getWebServices() == null || pool.getWebServices().getVip() == null) {
-					report(Rule.DNS_LB_WEB_SERVICES_MISSING, capitalize(Describe.of(pool)) + " is DNS load balanced but"
+					report(Rule.DNS_LB_WEB_SERVICES_MISSING, Describe.capitalize(Describe.of(pool)) + " is DNS load balanced but"
 							+ " its internal web services FQDN is not on a hardware load balancer VIP ('web services"
 							+ " <fqdn> on vip <name>'): DNS load balancing covers SIP only, so web traffic (address"
 							+ " book, meetings, Response Group tab on 80/443) is not balanced and fails with a Front End.",
@@ -426,7 +426,4 @@ final class FolderChecks {
 		findings.add(new FolderFinding(rule, message, object, feature, index, data));
 	}
 
-	private static String capitalize(String s) {
-		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-	}
 }

@@ -1,51 +1,26 @@
 package org.ocs.topology.validation;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.LinkedHashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.log4j.Logger;
 import org.eclipse.emf.ecore.EAttribute;
-import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
-import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.ValidationMessageAcceptor;
-import org.ocs.topology.analysis.net.AddressOwnership;
 import org.ocs.topology.analysis.net.AddressText;
 import org.ocs.topology.analysis.net.Cidr;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.rules.Severity;
 import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.analysis.product.ProductGeneration;
-import org.ocs.topology.analysis.registrar.LookupRegistrations;
-import org.ocs.topology.analysis.routing.Hop;
-import org.ocs.topology.analysis.routing.IntraPoolService;
-import org.ocs.topology.analysis.routing.NetworkView;
-import org.ocs.topology.analysis.routing.PathSummary;
-import org.ocs.topology.analysis.routing.PoolTraffic;
-import org.ocs.topology.topology.DirectorPool;
-import org.ocs.topology.topology.DnsLoadBalancing;
-import org.ocs.topology.topology.EnterprisePool;
 import org.ocs.topology.topology.GroupChatPool;
-import org.ocs.topology.topology.HardwareLoadBalancing;
 import org.ocs.topology.topology.LoadBalancer;
-import org.ocs.topology.topology.LookupAccount;
-import org.ocs.topology.topology.Pool;
-import org.ocs.topology.topology.Protocol;
-import org.ocs.topology.topology.SourceTranslation;
-import org.ocs.topology.topology.SrvRecord;
-import org.ocs.topology.topology.TranslationKind;
 import org.ocs.topology.topology.ARecord;
 import org.ocs.topology.topology.Declaration;
 import org.ocs.topology.topology.DefaultGateway;
@@ -60,8 +35,6 @@ import org.ocs.topology.topology.StandardVirtualServer;
 import org.ocs.topology.topology.StaticRoute;
 import org.ocs.topology.topology.StrayText;
 import org.ocs.topology.topology.Subnet;
-import org.ocs.topology.topology.Product;
-import org.ocs.topology.topology.Topology;
 import org.ocs.topology.topology.TopologyPackage;
 
 import com.google.inject.Inject;
@@ -219,7 +192,7 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		if (gateways.size() > 1) {
 			String all = gateways.stream().map(DefaultGateway::getAddress).collect(Collectors.joining(", "));
 			for (DefaultGateway extra : gateways.subList(1, gateways.size())) {
-				report(Rule.GATEWAY_MULTIPLE, capitalize(owner) + " has " + gateways.size() + " default gateways (" + all
+				report(Rule.GATEWAY_MULTIPLE, Describe.capitalize(owner) + " has " + gateways.size() + " default gateways (" + all
 						+ "): " + system + " sends through one of them at a time, so off-subnet traffic may leave by"
 						+ " either; keep one and add static routes.", extra, P.getDefaultGateway_Address());
 			}
@@ -350,26 +323,26 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		Cidr subnetRange = rangeOf(subnet);
 		if (subnetRange != null) {
 			if (!subnetRange.contains(text.address())) {
-				report(Rule.ADDRESS_OUTSIDE_SUBNET, capitalize(what) + " is declared on subnet " + subnet.getName()
+				report(Rule.ADDRESS_OUTSIDE_SUBNET, Describe.capitalize(what) + " is declared on subnet " + subnet.getName()
 						+ " (" + subnetRange.networkCidr() + ") but lies outside it: nothing on that subnet can reach it.",
 						owner, feature, subnet.getName(), subnetRange.networkCidr().toString());
 			} else if (text.prefixLength().isPresent() && text.prefixLength().getAsInt() != subnetRange.prefixLength()) {
-				report(Rule.PREFIX_MISMATCH, capitalize(what) + " is written with /" + text.prefixLength().getAsInt()
+				report(Rule.PREFIX_MISMATCH, Describe.capitalize(what) + " is written with /" + text.prefixLength().getAsInt()
 						+ " but subnet " + subnet.getName() + " is " + subnetRange.networkCidr()
 						+ ": the server's on-link range would differ from its neighbours'.", owner, feature,
 						subnet.getName(), subnetRange.networkCidr().toString());
 			} else if (subnetRange.isNetworkOrBroadcast(text.address())) {
-				report(Rule.ADDRESS_NOT_HOST, capitalize(what) + " is the network or broadcast address of subnet "
+				report(Rule.ADDRESS_NOT_HOST, Describe.capitalize(what) + " is the network or broadcast address of subnet "
 						+ subnet.getName() + " (" + subnetRange.networkCidr() + ") and cannot be assigned to a host.",
 						owner, feature);
 			}
 		} else if (subnet == null) {
 			if (text.prefixLength().isEmpty()) {
-				report(Rule.PREFIX_MISSING, capitalize(what) + " has no prefix length and no subnet, so the networks it"
+				report(Rule.PREFIX_MISSING, Describe.capitalize(what) + " has no prefix length and no subnet, so the networks it"
 						+ " reaches directly are unknown: write " + text.address() + "/<prefix> or add 'on <subnet>'.",
 						owner, feature);
 			} else if (text.cidr().isNetworkOrBroadcast(text.address())) {
-				report(Rule.ADDRESS_NOT_HOST, capitalize(what) + " is the network or broadcast address of "
+				report(Rule.ADDRESS_NOT_HOST, Describe.capitalize(what) + " is the network or broadcast address of "
 						+ text.cidr().networkCidr() + " and cannot be assigned to a host.", owner, feature);
 			}
 		}
@@ -438,7 +411,4 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		return networks.stream().map(Cidr::toString).distinct().collect(Collectors.joining(", "));
 	}
 
-	private static String capitalize(String s) {
-		return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-	}
 }

@@ -133,6 +133,19 @@ class OutageRulesTest extends TopologyTestSupport {
 	}
 
 	@Test
+	void aPoolAndItsVipInDifferentFilesAreCheckedTogether() {
+		String pool = "topology T {\n    product ocs2007r2\n}\nserver fe1.contoso.com\nserver fe2.contoso.com\n"
+				+ "enterprise pool p.contoso.com {\n    front ends fe1.contoso.com, fe2.contoso.com\n"
+				+ "    load balanced by vip vip\n}\n";
+		String balancer = "load balancer f5 {\n    virtual server vip 203.0.113.10 {\n        ports tcp 5061, 443\n"
+				+ "        members pool p.contoso.com\n    }\n}\n";
+		List<Model> folder = parseFolder(pool, balancer);
+		validation.assertNoIssues(folder.get(0));
+		validation.assertError(folder.get(1), Literals.STANDARD_VIRTUAL_SERVER, "vip-ports-missing", "135", "444");
+		validation.assertWarning(folder.get(1), Literals.STANDARD_VIRTUAL_SERVER, "pool-vip-source-kept");
+	}
+
+	@Test
 	void lync2010DnsBalancedPoolsNeedWebServicesOnAVip() {
 		Model model = parse(topology("lync2010", R2_POOL.formatted("load balanced by dns", "ports tcp 443", "")));
 		validation.assertError(model, Literals.DNS_LOAD_BALANCING, "dns-lb-web-services-missing", "p.contoso.com");
