@@ -84,7 +84,7 @@ public final class FlowTracer {
 	public FlowTrace trace(Host from, Resolution resolution, String expectedPeer, int port) {
 		List<Session> sessions = new ArrayList<>();
 		List<Hop> resolveHop = resolution.method() == Resolution.Method.LITERAL ? List.of()
-				: List.of(new Hop(Kind.RESOLVE, from.name(), null, resolution.address(),
+				: List.of(Hop.at(Kind.RESOLVE, from.name(), null, resolution.address(),
 						resolution.name() + " (" + resolution.address() + ", "
 								+ (resolution.method() == Resolution.Method.DNS ? "DNS" : "hosts file") + ")",
 						resolution.name() + " resolves to " + resolution.address() + " by "
@@ -161,14 +161,14 @@ public final class FlowTracer {
 							"is routed by " + router + " towards " + dst + ", which no declared server or balancer owns",
 							null);
 				}
-				hops.add(new Hop(Kind.ROUTER, where, src, dst, "router " + router,
+				hops.add(Hop.at(Kind.ROUTER, where, src, dst, "router " + router,
 						"router " + router + " (not declared) forwards to " + dst, null));
 				device = owner.get();
 				continue;
 			}
 			if (device instanceof Host host && !origin) {
 				if (owns(host, dst)) {
-					hops.add(new Hop(Kind.DELIVER, host.name(), src, dst, host.name() + " sees " + src,
+					hops.add(Hop.at(Kind.DELIVER, host.name(), src, dst, host.name() + " sees " + src,
 							host.name() + " receives it from " + src, nicSource(dst)));
 					return new Leg(hops, true, host, src, dst, crossed);
 				}
@@ -233,7 +233,7 @@ public final class FlowTracer {
 			if (session.balancer().equals(balancer) && session.serverSource().equals(dst)
 					&& session.serverDestination().equals(src)) {
 				crossed.add(balancer);
-				hops.add(new Hop(Kind.BALANCER, balancer.name(), session.clientDestination(), session.clientSource(),
+				hops.add(new Hop(Kind.BALANCER, balancer.name(), src, dst, session.clientDestination(), session.clientSource(),
 						balancer.name() + " (connection entry)",
 						balancer.name() + " matches its connection entry of " + session.virtualServer().name()
 								+ " and returns the reply from " + session.clientDestination() + " to "
@@ -302,7 +302,7 @@ public final class FlowTracer {
 		};
 		sessions.add(new Session(balancer, vs, src, dst, newSrc, newDst));
 		crossed.add(balancer);
-		hops.add(new Hop(Kind.BALANCER, balancer.name(), newSrc, newDst,
+		hops.add(new Hop(Kind.BALANCER, balancer.name(), src, dst, newSrc, newDst,
 				balancer.name() + " (" + (vs.forwarding() ? "forwarding " : "") + vs.name() + ", " + translation + ")",
 				balancer.name() + ": " + what + (vs.translation() == Translation.NONE ? ", keeping source " + src
 						: ", replacing source " + src + " with " + newSrc),
@@ -379,14 +379,14 @@ public final class FlowTracer {
 
 	private static Hop sendHop(Device device, Ipv4Address src, Ipv4Address dst, RouteChoice choice) {
 		if (choice.onLink()) {
-			return new Hop(Kind.SEND, device.name(), src, dst, "on-link",
+			return Hop.at(Kind.SEND, device.name(), src, dst, "on-link",
 					device.name() + " sends it on-link from " + src + " on " + choice.egress().network().networkCidr(),
 					choice.egress().source());
 		}
 		Route route = choice.route();
 		String what = route.isDefault() ? "default gateway " + route.nextHop()
 				: "route " + route.destination() + " via " + route.nextHop();
-		return new Hop(Kind.SEND, device.name(), src, dst, what,
+		return Hop.at(Kind.SEND, device.name(), src, dst, what,
 				device.name() + " sends it from " + src + " to its " + what, route.source());
 	}
 
@@ -394,7 +394,7 @@ public final class FlowTracer {
 
 	private static Leg drop(List<Hop> hops, List<Balancer> crossed, String device, Ipv4Address src, Ipv4Address dst,
 			String brief, String why, Object declaration) {
-		hops.add(new Hop(Kind.DROP, device, src, dst, brief, why, declaration));
+		hops.add(Hop.at(Kind.DROP, device, src, dst, brief, why, declaration));
 		return new Leg(hops, false, null, src, dst, crossed);
 	}
 

@@ -3,12 +3,20 @@ package org.ocs.topology.analysis.routing;
 import org.ocs.topology.analysis.net.Ipv4Address;
 
 /**
- * One step of a traced flow: where the packet is, the addresses it carries when it leaves, a brief
- * phrase for the one-line path, why it goes where it goes, and the declaration responsible
- * ({@code declaration}, the caller's handle; null for an undeclared router).
+ * One step of a traced flow: the device, the addresses the packet carries when it arrives there
+ * ({@code sourceIn}, {@code destinationIn}) and when it leaves ({@code source}, {@code destination};
+ * they differ where a balancer translates), a brief phrase for the one-line path, why it goes where
+ * it goes, and the declaration responsible ({@code declaration}, the caller's handle; null for an
+ * undeclared router).
  */
-public record Hop(Kind kind, String device, Ipv4Address source, Ipv4Address destination, String brief, String why,
-		Object declaration) {
+public record Hop(Kind kind, String device, Ipv4Address sourceIn, Ipv4Address destinationIn, Ipv4Address source,
+		Ipv4Address destination, String brief, String why, Object declaration) {
+
+	/** A hop that does not change the packet's addresses. */
+	public static Hop at(Kind kind, String device, Ipv4Address source, Ipv4Address destination, String brief,
+			String why, Object declaration) {
+		return new Hop(kind, device, source, destination, source, destination, brief, why, declaration);
+	}
 
 	public enum Kind {
 		/** A name turned into an address (hosts file or DNS). */
@@ -27,6 +35,8 @@ public record Hop(Kind kind, String device, Ipv4Address source, Ipv4Address dest
 
 	@Override
 	public String toString() {
-		return kind + " " + device + " " + source + " -> " + destination + " (" + why + ")";
+		String in = sourceIn + " -> " + destinationIn;
+		String out = source + " -> " + destination;
+		return kind + " " + device + " " + (in.equals(out) ? out : in + " => " + out) + " (" + why + ")";
 	}
 }

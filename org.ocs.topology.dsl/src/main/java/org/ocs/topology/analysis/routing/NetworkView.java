@@ -55,6 +55,12 @@ public final class NetworkView {
 			List<String> members, Translation translation, List<Ipv4Address> snatPool, Object source,
 			Object translationSource) {
 
+		public VirtualServer {
+			tcpPorts = tcpPorts == null ? null : Set.copyOf(tcpPorts);
+			members = List.copyOf(members);
+			snatPool = List.copyOf(snatPool);
+		}
+
 		public boolean acceptsPort(int port) {
 			return tcpPorts == null || tcpPorts.contains(port);
 		}
@@ -73,10 +79,33 @@ public final class NetworkView {
 
 	public record Host(String name, List<Nic> nics, List<Route> routes, Map<String, List<HostsEntry>> hostsFile,
 			Object source) implements Device {
+		public Host {
+			nics = List.copyOf(nics);
+			routes = List.copyOf(routes);
+			Map<String, List<HostsEntry>> copy = new HashMap<>();
+			hostsFile.forEach((hostName, entries) -> copy.put(key(hostName), List.copyOf(entries)));
+			hostsFile = Map.copyOf(copy);
+		}
 	}
 
 	public record Balancer(String name, List<Nic> nics, List<Route> routes, List<VirtualServer> virtualServers,
 			Object source) implements Device {
+		public Balancer {
+			nics = List.copyOf(nics);
+			routes = List.copyOf(routes);
+			virtualServers = List.copyOf(virtualServers);
+		}
+
+		// Identity, not value: two balancers are never the same device, and the hash stays cheap.
+		@Override
+		public boolean equals(Object other) {
+			return this == other;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(this);
+		}
 	}
 
 	private final Map<String, Host> hostsByName;

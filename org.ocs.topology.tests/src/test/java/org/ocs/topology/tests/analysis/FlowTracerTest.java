@@ -132,6 +132,8 @@ class FlowTracerTest {
 		Hop balancer = trace.request().hops().stream().filter(h -> h.kind() == Hop.Kind.BALANCER).findFirst().orElseThrow();
 		assertEquals(ip("198.51.100.11"), balancer.destination(), "member fe1 at its LB-facing address");
 		assertEquals(ip("198.51.100.1"), balancer.source(), "automap: the self IP on the egress subnet");
+		assertEquals(ip("198.51.100.11"), balancer.sourceIn(), "in: fe1's own address");
+		assertEquals(ip("203.0.113.10"), balancer.destinationIn(), "in: the VIP");
 		assertEquals("translation of pool-vip", balancer.declaration());
 		assertTrue(trace.reply().delivered(), "the reply returns through the connection entry");
 		assertEquals(ip("203.0.113.10"), trace.reply().source(), "the client sees the VIP answer");
