@@ -203,8 +203,10 @@ public final class FolderChecks {
 					+ "): the registrar closes the surplus connections (\"Connection was closed because the limit on"
 					+ " number of incoming connections per user was exceeded\"), the Lookup services flap and events"
 					+ " 5282/5283 repeat on every Group Chat server. Raise it to at least " + over.registrations() + ".";
+			ProductGeneration product = topology.product();
 			String[] data = { over.uri(), String.valueOf(over.registrations()), limit.scope().name(),
-					limit.scopeName() == null ? "" : limit.scopeName(), over.homePool() };
+					limit.scopeName() == null ? "" : limit.scopeName(), over.homePool(),
+					product == null ? "" : product == ProductGeneration.OCS_2007_R2 ? "ocs2007r2" : "lync2010" };
 			if (limit.source() instanceof RegistrarSetting setting) {
 				report(Rule.LOOKUP_OVER_MPOP, message, setting, P.getRegistrarSetting_MaxEndpointsPerUser(), data);
 			} else {

@@ -1,0 +1,135 @@
+package org.ocs.topology.ide.quickfix;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.UriExtensions;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+
+/**
+ * Minimal text edits against the text of any file of the topology, located through the node
+ * model: only the tokens that change are touched, so comments and layout stay.
+ */
+final class EditBuilder {
+
+	private final UriExtensions uris;
+	private final Map<String, List<TextEdit>> changes = new LinkedHashMap<>();
+
+	EditBuilder(UriExtensions uris) {
+		this.uris = uris;
+	}
+
+	/** Replaces the text of a feature's value (the first node of it). */
+	EditBuilder replaceFeature(EObject object, EStructuralFeature feature, String text) {
+		List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
+		if (!nodes.isEmpty()) {
+			INode node = nodes.get(0);
+			replace(object.eResource(), node.getOffset(), node.getEndOffset(), text);
+		}
+		return this;
+	}
+
+	/** Inserts lines before the closing brace of a declaration's block, indented one level deeper. */
+	EditBuilder insertIntoBlock(EObject declaration, List<String> lines) {
+		ICompositeNode node = NodeModelUtils.getNode(declaration);
+		if (node == null) {
+			return this;
+		}
+		String text = node.getText();
+		int close = text.lastIndexOf('}');
+		String indent = indentationOf(declaration);
+		StringBuilder inserted = new StringBuilder();
+		if (close < 0) {
+			// A one-line declaration ("server fe1.contoso.com"): give it a block.
+			inserted.append(" {\n");
+			for (String line : lines) {
+				inserted.append(indent).append("    ").append(line).append('\n');
+			}
+			inserted.append(indent).append('}');
+			int end = node.getEndOffset();
+			replace(declaration.eResource(), end, end, inserted.toString());
+			return this;
+		}
+		int closeOffset = node.getTotalOffset() + close;
+		for (String line : lines) {
+			inserted.append("    ").append(line).append('\n').append(indent);
+		}
+		replace(declaration.eResource(), closeOffset, closeOffset, inserted.toString());
+		return this;
+	}
+
+	/** Inserts a whole declaration after another, at the same indentation. */
+	EditBuilder insertAfter(EObject declaration, List<String> lines) {
+		ICompositeNode node = NodeModelUtils.getNode(declaration);
+		if (node == null) {
+			return this;
+		}
+		String indent = indentationOf(declaration);
+		StringBuilder inserted = new StringBuilder("\n");
+		for (String line : lines) {
+			inserted.append('\n').append(line.isEmpty() ? "" : indent + line);
+		}
+		replace(declaration.eResource(), node.getEndOffset(), node.getEndOffset(), inserted.toString());
+		return this;
+	}
+
+	/** Deletes the lines a declaration stands on (it must start and end its own lines). */
+	EditBuilder deleteLines(Resource resource, int offset, int endOffset) {
+		String text = textOf(resource);
+		int start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+		int end = text.indexOf('\n', endOffset);
+		end = end < 0 ? text.length() : end + 1;
+		replace(resource, start, end, "");
+		return this;
+	}
+
+	EditBuilder replace(Resource resource, int offset, int endOffset, String text) {
+		Document document = new Document(1, textOf(resource));
+		Range range = new Range(position(document, offset), position(document, endOffset));
+		changes.computeIfAbsent(uris.toUriString(resource.getURI()), u -> new ArrayList<>()).add(new TextEdit(range, text));
+		return this;
+	}
+
+	boolean isEmpty() {
+		return changes.isEmpty();
+	}
+
+	WorkspaceEdit build() {
+		return new WorkspaceEdit(changes);
+	}
+
+	private static Position position(Document document, int offset) {
+		return document.getPosition(offset);
+	}
+
+	static String textOf(Resource resource) {
+		return resource instanceof XtextResource xtext && xtext.getParseResult() != null
+				? xtext.getParseResult().getRootNode().getText()
+				: "";
+	}
+
+	/** The whitespace that starts the declaration's first line. */
+	static String indentationOf(EObject declaration) {
+		ICompositeNode node = NodeModelUtils.getNode(declaration);
+		String text = textOf(declaration.eResource());
+		int lineStart = text.lastIndexOf('\n', Math.max(0, node.getOffset() - 1)) + 1;
+		int i = lineStart;
+		while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+			i++;
+		}
+		return text.substring(lineStart, i);
+	}
+}

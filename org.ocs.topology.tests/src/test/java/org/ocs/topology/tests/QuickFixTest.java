@@ -1,0 +1,238 @@
+package org.ocs.topology.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
+import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
+import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2.Options;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.validation.Issue;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ocs.topology.headless.TopologyWorkspace;
+import org.ocs.topology.formatting2.TopologyFormatting;
+import org.ocs.topology.ide.TopologyIdeSetup;
+import org.ocs.topology.rules.Rule;
+
+import com.google.inject.Injector;
+
+/**
+ * Every quick fix offered on every example and on every rule page's failing example, applied:
+ * the targeted finding must go and no rule may report more errors than before.
+ */
+class QuickFixTest {
+
+	private static Injector ide;
+
+	@BeforeAll
+	static void injector() {
+		ide = new TopologyIdeSetup().createInjectorAndDoEMFRegistration();
+	}
+
+	/** A folder's files as text, by file name. */
+	private record Folder(String name, Map<String, String> files) {
+	}
+
+	private static List<Folder> corpus() throws IOException {
+		List<Folder> folders = new ArrayList<>();
+		Path root = TopologyTestSupport.repositoryRoot();
+		try (Stream<Path> walk = Files.walk(root.resolve("examples"))) {
+			for (Path dir : walk.filter(Files::isDirectory).sorted().toList()) {
+				Map<String, String> files = new TreeMap<>();
+				try (Stream<Path> list = Files.list(dir)) {
+					for (Path file : list.filter(TopologyWorkspace::isTopologyFile).toList()) {
+						files.put(file.getFileName().toString(), Files.readString(file));
+					}
+				}
+				if (!files.isEmpty()) {
+					folders.add(new Folder(root.relativize(dir).toString(), files));
+				}
+			}
+		}
+		Pattern failing = Pattern.compile("## Failing example\\s*```ocstopo\\n(.*?)```", Pattern.DOTALL);
+		for (Rule rule : Rule.values()) {
+			Matcher matcher = failing.matcher(Files.readString(root.resolve(rule.documentationPath())));
+			if (matcher.find()) {
+				folders.add(new Folder(rule.documentationPath(), Map.of("example.ocstopo", matcher.group(1))));
+			}
+		}
+		return folders;
+	}
+
+	/** Loads a folder's texts from a fresh directory and validates every file. */
+	private static Map<String, List<Issue>> validate(Map<String, String> files, Map<String, XtextResource> resources)
+			throws Exception {
+		Path dir = Files.createTempDirectory("ocstopo-fix");
+		for (Map.Entry<String, String> file : files.entrySet()) {
+			Files.writeString(dir.resolve(file.getKey()), file.getValue());
+		}
+		TopologyWorkspace workspace = new TopologyWorkspace(ide);
+		Map<String, List<Issue>> issues = new LinkedHashMap<>();
+		for (String name : files.keySet()) {
+			issues.put(name, workspace.validate(dir.resolve(name)));
+			resources.put(name, workspace.load(dir.resolve(name)));
+		}
+		return issues;
+	}
+
+	private static Map<String, Integer> errorCounts(Map<String, List<Issue>> issues) {
+		Map<String, Integer> counts = new TreeMap<>();
+		issues.values().forEach(list -> list.stream().filter(i -> i.getSeverity() == Severity.ERROR)
+				.forEach(i -> counts.merge(i.getCode(), 1, Integer::sum)));
+		return counts;
+	}
+
+	private static long count(Map<String, List<Issue>> issues, String code) {
+		return issues.values().stream().flatMap(List::stream).filter(i -> code.equals(i.getCode())).count();
+	}
+
+	@Test
+	void everyOfferedFixRemovesItsFindingAndAddsNoError() throws Exception {
+		IQuickFixProvider fixes = ide.getInstance(IQuickFixProvider.class);
+		TreeSet<String> fixedCodes = new TreeSet<>();
+		int applied = 0;
+		List<String> failures = new ArrayList<>();
+		for (Folder folder : corpus()) {
+			Map<String, XtextResource> resources = new LinkedHashMap<>();
+			Map<String, List<Issue>> before = validate(folder.files(), resources);
+			for (Map.Entry<String, List<Issue>> file : before.entrySet()) {
+				XtextResource resource = resources.get(file.getKey());
+				Document document = new Document(1, folder.files().get(file.getKey()));
+				for (Issue issue : file.getValue()) {
+					Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(issue.getOffset()),
+							document.getPosition(issue.getOffset() + issue.getLength())), issue.getMessage());
+					diagnostic.setCode(Either.forLeft(issue.getCode()));
+					diagnostic.setData(issue.getData());
+					if (!fixes.handlesDiagnostic(diagnostic)) {
+						continue;
+					}
+					Options options = new Options();
+					options.setResource(resource);
+					options.setDocument(document);
+					options.setURI(resource.getURI().toString());
+					options.setCodeActionParams(new CodeActionParams(new TextDocumentIdentifier(resource.getURI().toString()),
+							diagnostic.getRange(), new CodeActionContext(List.of(diagnostic))));
+					for (DiagnosticResolution resolution : fixes.getResolutions(options, diagnostic)) {
+						Map<String, String> fixed = apply(folder.files(), resource.getURI().trimSegments(1), resolution.apply());
+						Map<String, List<Issue>> after = validate(fixed, new LinkedHashMap<>());
+						String where = folder.name() + "/" + file.getKey() + ":" + issue.getLineNumber() + " "
+								+ issue.getCode() + " fix '" + resolution.getLabel() + "'";
+						if (count(after, issue.getCode()) >= count(before, issue.getCode())) {
+							failures.add(where + ": the finding is still there");
+						}
+						Map<String, Integer> newErrors = errorCounts(after);
+						Map<String, Integer> oldErrors = errorCounts(before);
+						newErrors.forEach((code, n) -> {
+							if (n > oldErrors.getOrDefault(code, 0)) {
+								failures.add(where + ": adds " + code);
+							}
+						});
+						for (Map.Entry<String, String> changed : fixed.entrySet()) {
+							String original = folder.files().get(changed.getKey());
+							if (!changed.getValue().equals(original) && isCanonical(original) && !isCanonical(changed.getValue())) {
+								failures.add(where + ": leaves " + changed.getKey() + " out of the canonical layout:\n"
+										+ changed.getValue());
+							}
+						}
+						fixedCodes.add(issue.getCode());
+						applied++;
+					}
+				}
+			}
+		}
+		assertEquals(List.of(), failures);
+		assertTrue(applied >= 15, "fixes applied: " + applied);
+		for (Rule rule : List.of(Rule.LOOKUP_OVER_MPOP, Rule.POOL_TRAFFIC_HAIRPIN, Rule.UNRESOLVED_REFERENCE,
+				Rule.SUBNET_HOST_BITS, Rule.PREFIX_UNEXPECTED, Rule.GATEWAY_MULTIPLE, Rule.VIP_PORTS_MISSING,
+				Rule.POOL_VIP_SOURCE_KEPT, Rule.LB_IDLE_TIMEOUT_SHORT, Rule.MPOP_OUT_OF_RANGE)) {
+			assertTrue(fixedCodes.contains(rule.id()), "no fix was exercised for " + rule.id() + "; exercised: " + fixedCodes);
+		}
+	}
+
+	@Test
+	void theFieldReportGetsItsRemediesAsFixes() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		Map<String, String> files = new TreeMap<>();
+		files.put("hq.ocstopo", Files.readString(broken.resolve("hq.ocstopo")));
+		files.put("topology.ocstopo", Files.readString(broken.resolve("topology.ocstopo")));
+		Map<String, XtextResource> resources = new LinkedHashMap<>();
+		Map<String, List<Issue>> issues = validate(files, resources);
+		Issue hairpin = issues.get("topology.ocstopo").stream()
+				.filter(i -> i.getMessage().contains("from fe1.contoso.com")).findFirst().orElseThrow();
+		Document document = new Document(1, files.get("topology.ocstopo"));
+		Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(hairpin.getOffset()),
+				document.getPosition(hairpin.getOffset() + hairpin.getLength())), hairpin.getMessage());
+		diagnostic.setCode(Either.forLeft(hairpin.getCode()));
+		diagnostic.setData(hairpin.getData());
+		Options options = new Options();
+		options.setResource(resources.get("topology.ocstopo"));
+		options.setDocument(document);
+		List<String> labels = ide.getInstance(IQuickFixProvider.class).getResolutions(options, diagnostic).stream()
+				.map(DiagnosticResolution::getLabel).sorted().toList();
+		assertEquals(List.of("Add a hosts entry on fe1.contoso.com: fe2.contoso.com -> 192.0.2.12",
+				"Keep the source address on forwarding virtual server routed (source translation none)",
+				"Point the A record of fe2.contoso.com at 192.0.2.12 (its address on fe1.contoso.com's subnet)"), labels);
+		DiagnosticResolution hosts = ide.getInstance(IQuickFixProvider.class).getResolutions(options, diagnostic).stream()
+				.filter(r -> r.getLabel().startsWith("Add a hosts entry")).findFirst().orElseThrow();
+		Map<String, String> fixed = apply(files, resources.get("hq.ocstopo").getURI().trimSegments(1), hosts.apply());
+		assertEquals(files.get("topology.ocstopo"), fixed.get("topology.ocstopo"), "the DNS file is untouched");
+		assertTrue(fixed.get("hq.ocstopo").contains(
+				"        default gateway 198.51.100.1\n        hosts fe2.contoso.com -> 192.0.2.12\n    }\n"),
+				fixed.get("hq.ocstopo"));
+		assertEquals(files.get("hq.ocstopo").length() + "        hosts fe2.contoso.com -> 192.0.2.12\n".length(),
+				fixed.get("hq.ocstopo").length(), "one line added, nothing else changed");
+	}
+
+	/** Whether formatting would leave the text as it is (text with syntax errors counts as canonical). */
+	private static boolean isCanonical(String text) throws Exception {
+		Path dir = Files.createTempDirectory("ocstopo-layout");
+		Path file = Files.writeString(dir.resolve("t.ocstopo"), text);
+		XtextResource resource = new TopologyWorkspace(ide).load(file);
+		TopologyFormatting formatting = ide.getInstance(TopologyFormatting.class);
+		return !formatting.canFormat(resource) || formatting.format(resource).equals(text);
+	}
+
+	/** Applies a workspace edit to the folder's texts; edits of one file from last to first. */
+	private static Map<String, String> apply(Map<String, String> files, URI folder, WorkspaceEdit edit) {
+		Map<String, String> result = new TreeMap<>(files);
+		for (Map.Entry<String, List<TextEdit>> change : edit.getChanges().entrySet()) {
+			String name = URI.createURI(change.getKey()).lastSegment();
+			assertTrue(result.containsKey(name), "edit of a file outside the folder: " + change.getKey());
+			List<TextEdit> edits = new ArrayList<>(change.getValue());
+			edits.sort(Comparator.comparing((TextEdit e) -> e.getRange().getStart().getLine())
+					.thenComparing(e -> e.getRange().getStart().getCharacter()).reversed());
+			Document document = new Document(1, result.get(name));
+			for (TextEdit textEdit : edits) {
+				document = document.applyChanges(List.of(textEdit));
+			}
+			result.put(name, document.getContents());
+		}
+		return result;
+	}
+}
