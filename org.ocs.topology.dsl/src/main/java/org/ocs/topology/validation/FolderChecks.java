@@ -270,10 +270,10 @@ public final class FolderChecks {
 		List<String> data = new ArrayList<>(List.of(finding.verdict().name(), finding.from(), finding.to(),
 				finding.peerSameSubnetAddress() == null ? "" : finding.peerSameSubnetAddress().toString(),
 				finding.trace().resolution() == null ? "" : finding.trace().resolution().method().name()));
-		// The trace travels with the finding: one "uri<TAB>why" per hop that has a declaration.
+		// The trace travels with the finding, one entry per hop that has a declaration.
 		for (Hop hop : finding.trace().allHops()) {
 			if (hop.declaration() instanceof EObject declaration && declaration.eResource() != null) {
-				data.add(EcoreUtil.getURI(declaration) + "\t" + hop.why());
+				data.add(HopData.encode(declaration, hop.why()));
 			}
 		}
 		EStructuralFeature feature = anchorFeature(anchor);

@@ -13,6 +13,7 @@ import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
 import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.TopologyPackage.Literals;
+import org.ocs.topology.validation.HopData;
 
 /**
  * Front End to Front End traffic through the load balancer, on the field report's deployment
@@ -62,7 +63,11 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 		assertEquals(22, first.getLineNumber(), "on the A record of fe2, line 22 of topology.ocstopo");
 		assertEquals("HAIRPIN", first.getData()[0]);
 		assertEquals("192.0.2.12", first.getData()[3], "the peer's same-subnet address, for the quick fixes");
-		assertTrue(first.getData().length > 5 && first.getData()[5].contains("#"), "hop declarations travel as data");
+		List<HopData> hops = java.util.Arrays.stream(first.getData()).map(HopData::decode).filter(h -> h != null).toList();
+		assertEquals(7, hops.size(), "request: DNS record, gateway, translation, peer interface; reply: 3 more: " + hops);
+		assertTrue(hops.get(0).fileUri().endsWith("file0.ocstopo"), hops.get(0).toString());
+		assertEquals(21, hops.get(0).startLine(), "the A record of fe2, 0-based line 21");
+		assertTrue(hops.get(2).why().contains("replacing source 198.51.100.11 with 198.51.100.129"), hops.get(2).why());
 	}
 
 	@Test

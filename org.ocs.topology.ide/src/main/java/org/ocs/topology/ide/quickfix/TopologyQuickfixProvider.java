@@ -43,6 +43,7 @@ import org.ocs.topology.topology.StandardVirtualServer;
 import org.ocs.topology.topology.TopologyPackage;
 import org.ocs.topology.topology.TranslationKind;
 import org.ocs.topology.topology.VirtualServer;
+import org.ocs.topology.validation.HopData;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -226,8 +227,9 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			}
 		}
 		// Keep the source address where the balancer translates it, as the trace shows.
-		for (String hop : fix.data.subList(Math.min(5, fix.data.size()), fix.data.size())) {
-			EObject declaration = resolve(fix.resource, hop.split("\t", 2)[0]);
+		for (String entry : fix.data.subList(Math.min(5, fix.data.size()), fix.data.size())) {
+			HopData hop = HopData.decode(entry);
+			EObject declaration = hop == null ? null : resolve(fix.resource, hop.objectUri());
 			VirtualServer vs = EcoreUtil2.getContainerOfType(declaration, VirtualServer.class);
 			if (vs == null || !(declaration instanceof SourceTranslation || declaration instanceof VirtualServer)) {
 				continue;

@@ -1,0 +1,52 @@
+package org.ocs.topology.ide.server;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.ServerModule;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.util.Modules;
+
+/**
+ * The ocstopo language server on standard input and output, for any LSP client (VS Code, Eclipse
+ * LSP4E, Neovim, Emacs). Standard output carries the protocol and nothing else: whatever a
+ * library prints goes to standard error, like the logs. Arguments such as {@code --stdio} are
+ * accepted and ignored.
+ */
+public final class LanguageServerMain {
+
+	private LanguageServerMain() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		InputStream in = System.in;
+		PrintStream out = System.out;
+		System.setOut(System.err);
+		System.setIn(new ByteArrayInputStream(new byte[0]));
+
+		Injector injector = Guice.createInjector(Modules.override(new ServerModule())
+				.with(binder -> binder.bind(LanguageServerImpl.class).to(TopologyLanguageServer.class)));
+		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
+		ExecutorService executor = Executors.newCachedThreadPool();
+		Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+				.setLocalService(server)
+				.setRemoteInterface(LanguageClient.class)
+				.setInput(in)
+				.setOutput(out)
+				.setExecutorService(executor)
+				.create();
+		server.connect(launcher.getRemoteProxy());
+		launcher.startListening().get();
+		executor.shutdownNow();
+		System.exit(0);
+	}
+}

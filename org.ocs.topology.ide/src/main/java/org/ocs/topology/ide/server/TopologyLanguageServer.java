@@ -1,0 +1,61 @@
+package org.ocs.topology.ide.server;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DiagnosticCodeDescription;
+import org.eclipse.lsp4j.DiagnosticRelatedInformation;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.UriExtensions;
+import org.eclipse.xtext.validation.Issue;
+import org.ocs.topology.rules.Rule;
+import org.ocs.topology.validation.HopData;
+
+import com.google.inject.Inject;
+
+/**
+ * Xtext's language server, with diagnostics that carry their rule: the ID as {@code code}, a
+ * link to the rule's page as {@code codeDescription}, and for a traced path every hop as related
+ * information pointing at the declaration it comes from.
+ */
+public class TopologyLanguageServer extends LanguageServerImpl {
+
+	@Inject
+	private RuleDocumentation documentation;
+
+	@Inject
+	private UriExtensions uris;
+
+	@Override
+	protected Diagnostic toDiagnostic(Issue issue) {
+		Diagnostic diagnostic = super.toDiagnostic(issue);
+		diagnostic.setSource("ocstopo");
+		Rule.byId(issue.getCode()).ifPresent(rule -> {
+			String href = documentation.href(rule);
+			if (href != null) {
+				diagnostic.setCodeDescription(new DiagnosticCodeDescription(href));
+			}
+		});
+		List<DiagnosticRelatedInformation> related = new ArrayList<>();
+		if (issue.getData() != null) {
+			for (String entry : issue.getData()) {
+				HopData hop = HopData.decode(entry);
+				if (hop != null) {
+					Range range = new Range(new Position(hop.startLine(), hop.startColumn()),
+							new Position(hop.endLine(), hop.endColumn()));
+					related.add(new DiagnosticRelatedInformation(
+							new Location(uris.toUriString(URI.createURI(hop.fileUri())), range), hop.why()));
+				}
+			}
+		}
+		if (!related.isEmpty()) {
+			diagnostic.setRelatedInformation(related);
+		}
+		return diagnostic;
+	}
+}

@@ -1,0 +1,231 @@
+package org.ocs.topology.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.xtext.ide.server.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built language server jar, started as a process and spoken to over stdio by an LSP4J
+ * client: open the field report's broken topology, get its diagnostics, apply the offered quick
+ * fixes, get clean diagnostics.
+ */
+class LanguageServerEndToEndTest {
+
+	private Process process;
+	private LanguageServer server;
+	private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+	private final StringBuilder stderr = new StringBuilder();
+
+	@TempDir
+	Path workspace;
+
+	@BeforeEach
+	void start() throws Exception {
+		Path jar = Path.of(System.getProperty("ocstopo.ls.jar",
+				TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.ide/target/ocstopo-language-server.jar").toString()));
+		assertTrue(Files.isRegularFile(jar), "build the language server first: " + jar);
+		process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toString(), "--stdio").start();
+		Thread errors = new Thread(() -> {
+			try {
+				stderr.append(new String(process.getErrorStream().readAllBytes()));
+			} catch (IOException ignored) {
+				// the process is gone
+			}
+		});
+		errors.setDaemon(true);
+		errors.start();
+		LanguageClient client = new LanguageClient() {
+			@Override
+			public void telemetryEvent(Object object) {
+			}
+
+			@Override
+			public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+				published.add(diagnostics);
+			}
+
+			@Override
+			public void showMessage(MessageParams messageParams) {
+			}
+
+			@Override
+			public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+				return CompletableFuture.completedFuture(null);
+			}
+
+			@Override
+			public void logMessage(MessageParams message) {
+			}
+		};
+		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(),
+				process.getOutputStream());
+		launcher.startListening();
+		server = launcher.getRemoteProxy();
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		if (process.isAlive()) {
+			try {
+				server.shutdown().get(20, TimeUnit.SECONDS);
+				server.exit();
+			} catch (Exception e) {
+				// the assertions already failed; make sure the process goes
+			}
+			if (!process.waitFor(20, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+	}
+
+	private void initialize() throws Exception {
+		InitializeParams params = new InitializeParams();
+		params.setProcessId((int) ProcessHandle.current().pid());
+		params.setRootUri(workspace.toUri().toString());
+		params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "workspace")));
+		params.setCapabilities(new ClientCapabilities());
+		server.initialize(params).get(60, TimeUnit.SECONDS);
+		server.initialized(new InitializedParams());
+	}
+
+	/** Waits for the next diagnostics of a file that satisfy a condition. */
+	private List<Diagnostic> diagnosticsOf(String uri, Predicate<List<Diagnostic>> wanted) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		List<Diagnostic> last = null;
+		while (System.nanoTime() < deadline) {
+			PublishDiagnosticsParams params = published.poll(1, TimeUnit.SECONDS);
+			if (params != null && params.getUri().equals(uri)) {
+				last = params.getDiagnostics();
+				if (wanted.test(last)) {
+					return last;
+				}
+			}
+		}
+		throw new AssertionError("no wanted diagnostics for " + uri + "; last: " + last + "; stderr: " + stderr);
+	}
+
+	private static List<Diagnostic> withCode(List<Diagnostic> diagnostics, String code) {
+		return diagnostics.stream().filter(d -> d.getCode() != null && code.equals(d.getCode().getLeft())).toList();
+	}
+
+	@Test
+	void brokenTopologyGetsDiagnosticsAndQuickFixesThatCleanIt() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		Path topology = Files.writeString(workspace.resolve("topology.ocstopo"), Files.readString(broken.resolve("topology.ocstopo")));
+		Files.writeString(workspace.resolve("hq.ocstopo"), Files.readString(broken.resolve("hq.ocstopo")));
+		initialize();
+		String uri = topology.toUri().toString();
+		String text = Files.readString(topology);
+		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, text)));
+
+		List<Diagnostic> diagnostics = diagnosticsOf(uri, d -> withCode(d, "pool-traffic-hairpin").size() == 2);
+		Diagnostic hairpin = withCode(diagnostics, "pool-traffic-hairpin").get(0);
+		assertNotNull(hairpin.getCodeDescription(), "a link to the rule's page");
+		assertTrue(hairpin.getCodeDescription().getHref().endsWith("pool-traffic-hairpin.md"));
+		assertTrue(Files.readString(Path.of(java.net.URI.create(hairpin.getCodeDescription().getHref())))
+				.startsWith("# pool-traffic-hairpin"), "the link opens the page");
+		assertNotNull(hairpin.getRelatedInformation(), "the trace as related information");
+		assertTrue(hairpin.getRelatedInformation().stream().anyMatch(r -> r.getLocation().getUri().endsWith("hq.ocstopo")),
+				"hops point into the other file of the topology");
+		assertTrue(hairpin.getMessage().getLeft().contains("This service is temporarily unavailable"));
+
+		int version = 1;
+		for (int round = 0; round < 2; round++) {
+			Diagnostic target = withCode(diagnostics, "pool-traffic-hairpin").get(0);
+			List<Either<org.eclipse.lsp4j.Command, CodeAction>> actions = server.getTextDocumentService()
+					.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), target.getRange(),
+							new CodeActionContext(List.of(target))))
+					.get(60, TimeUnit.SECONDS);
+			CodeAction pointRecord = actions.stream().filter(Either::isRight).map(Either::getRight)
+					.filter(a -> a.getTitle().startsWith("Point the A record")).findFirst()
+					.orElseThrow(() -> new AssertionError("offered: " + actions));
+			assertEquals("quickfix", pointRecord.getKind());
+			List<TextEdit> edits = pointRecord.getEdit().getChanges().get(uri);
+			assertNotNull(edits, "the fix edits the DNS file: " + pointRecord.getEdit());
+			text = new Document(version, text).applyChanges(edits).getContents();
+			version++;
+			server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+					new VersionedTextDocumentIdentifier(uri, version), List.of(new TextDocumentContentChangeEvent(text))));
+			int remaining = 1 - round;
+			diagnostics = diagnosticsOf(uri, d -> withCode(d, "pool-traffic-hairpin").size() == remaining);
+		}
+		assertEquals(List.of(), diagnostics, "clean after both fixes");
+		assertTrue(text.contains("A fe1.contoso.com -> 192.0.2.11") && text.contains("A fe2.contoso.com -> 192.0.2.12"), text);
+		assertTrue(text.contains("// The load-balancer-facing addresses, on two different subnets: the cause."),
+				"comments stay");
+		assertFalse(stderr.toString().contains("Exception"), stderr.toString());
+	}
+
+	@Test
+	void theServerSurvivesGarbageAndDeletedFiles() throws Exception {
+		Path file = Files.writeString(workspace.resolve("t.ocstopo"), "subnet lan 192.0.2.0/24\n");
+		initialize();
+		String uri = file.toUri().toString();
+		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1,
+				"server }}} {{{ \u0000 192.168.1.300/99 -> -> sip:@ \"unterminated")));
+		List<Diagnostic> diagnostics = diagnosticsOf(uri, d -> !withCode(d, "syntax-error").isEmpty());
+		assertFalse(diagnostics.isEmpty());
+		Files.delete(file);
+		server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+				List.of(new TextDocumentContentChangeEvent("subnet lan 192.0.2.5/24\n"))));
+		diagnosticsOf(uri, d -> withCode(d, "subnet-host-bits").size() == 1);
+		// An unknown request gets an error answer, and the server goes on.
+		CompletableFuture<?> unknown = ((org.eclipse.lsp4j.jsonrpc.Endpoint) server)
+				.request("ocstopo/noSuchRequest", Map.of());
+		try {
+			unknown.get(20, TimeUnit.SECONDS);
+		} catch (java.util.concurrent.ExecutionException expected) {
+			// "method not found" is the right answer
+		}
+		server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 3),
+				List.of(new TextDocumentContentChangeEvent("subnet lan 192.0.2.0/24\n"))));
+		assertEquals(List.of(), diagnosticsOf(uri, List::isEmpty));
+		assertTrue(process.isAlive());
+		List<String> lines = new ArrayList<>(stderr.toString().lines().toList());
+		assertFalse(lines.stream().anyMatch(l -> l.startsWith("\tat ")), "no stack trace: " + lines);
+	}
+}
