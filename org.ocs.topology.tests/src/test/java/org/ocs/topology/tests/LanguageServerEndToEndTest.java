@@ -213,6 +213,16 @@ class LanguageServerEndToEndTest {
 		server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
 				List.of(new TextDocumentContentChangeEvent("subnet lan 192.0.2.5/24\n"))));
 		diagnosticsOf(uri, d -> withCode(d, "subnet-host-bits").size() == 1);
+		// A client that sends a diagnostic back without its range (Neovim 0.7 does) gets an answer, not an error.
+		Diagnostic rangeless = new Diagnostic();
+		rangeless.setCode("subnet-host-bits");
+		rangeless.setMessage("x");
+		List<Either<org.eclipse.lsp4j.Command, CodeAction>> answer = server.getTextDocumentService()
+				.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri),
+						new org.eclipse.lsp4j.Range(new org.eclipse.lsp4j.Position(0, 0), new org.eclipse.lsp4j.Position(0, 3)),
+						new CodeActionContext(List.of(rangeless))))
+				.get(20, TimeUnit.SECONDS);
+		assertNotNull(answer);
 		// An unknown request gets an error answer, and the server goes on.
 		CompletableFuture<?> unknown = ((org.eclipse.lsp4j.jsonrpc.Endpoint) server)
 				.request("ocstopo/noSuchRequest", Map.of());

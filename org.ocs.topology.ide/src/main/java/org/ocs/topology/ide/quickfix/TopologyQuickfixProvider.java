@@ -10,6 +10,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.xtext.CrossReference;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.GrammarUtil;
@@ -88,8 +89,20 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		}
 		Document document = options.getDocument() != null ? options.getDocument()
 				: new Document(1, EditBuilder.textOf(resource));
-		int offset = document.getOffSet(diagnostic.getRange().getStart());
-		int endOffset = document.getOffSet(diagnostic.getRange().getEnd());
+		// Some clients send back diagnostics without their range: fall back on the request's range.
+		Range range = diagnostic.getRange() != null ? diagnostic.getRange()
+				: options.getCodeActionParams() != null ? options.getCodeActionParams().getRange() : null;
+		if (range == null) {
+			return List.of();
+		}
+		int offset;
+		int endOffset;
+		try {
+			offset = document.getOffSet(range.getStart());
+			endOffset = document.getOffSet(range.getEnd());
+		} catch (IndexOutOfBoundsException stale) {
+			return List.of();
+		}
 		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
 		EObject object = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
 		Fix fix = new Fix(resource, offset, endOffset, dataOf(diagnostic), object, leaf);
