@@ -1,8 +1,14 @@
 package org.ocs.topology.ide;
 
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.ocs.topology.ide.contentassist.TopologyContentProposalProvider;
+import org.ocs.topology.ide.highlighting.TopologySemanticHighlighting;
+import org.ocs.topology.ide.hover.TopologyHoverService;
 import org.ocs.topology.ide.quickfix.TopologyQuickfixProvider;
 
 /** Language-server services of the .ocstopo language. */
@@ -15,5 +21,17 @@ public class TopologyIdeModule extends AbstractTopologyIdeModule {
 
 	public Class<? extends IQuickFixProvider> bindIQuickFixProvider() {
 		return TopologyQuickfixProvider.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return TopologyHoverService.class;
+	}
+
+	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return TopologySemanticHighlighting.class;
+	}
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return TopologyContentProposalProvider.class;
 	}
 }

@@ -238,4 +238,91 @@ class LanguageServerEndToEndTest {
 		List<String> lines = new ArrayList<>(stderr.toString().lines().toList());
 		assertFalse(lines.stream().anyMatch(l -> l.startsWith("\tat ")), "no stack trace: " + lines);
 	}
+
+	private static org.eclipse.lsp4j.Position positionOf(String text, String needle) {
+		int offset = text.indexOf(needle);
+		assertTrue(offset >= 0, "not in text: " + needle);
+		return new Document(1, text).getPosition(offset);
+	}
+
+	@Test
+	void editorServicesAnswerWithWhatTheAnalysisKnows() throws Exception {
+		String servers = "topology T {\n    product lync2010\n}\n\nregistrar global {\n    max endpoints per user 3\n}\n\n"
+				+ "site Redmond {\n    subnet lan 192.0.2.0/24\n    server fe1.contoso.com {\n        interface 192.0.2.11 on lan\n"
+				+ "        default gateway 192.0.2.1\n    }\n    server fe2.contoso.com {\n        interface 192.0.2.12 on lan\n"
+				+ "        default gateway 192.0.2.1\n    }\n}\n";
+		String pools = "enterprise pool pool1.contoso.com {\n    front ends fe1.contoso.com, fe2.contoso.com\n}\n\n"
+				+ "dns {\n    A fe1.contoso.com -> 192.0.2.11\n    A fe2.contoso.com -> 192.0.2.12\n}\n";
+		Path a = Files.writeString(workspace.resolve("a.ocstopo"), servers);
+		Path b = Files.writeString(workspace.resolve("b.ocstopo"), pools);
+		initialize();
+		String aUri = a.toUri().toString();
+		String bUri = b.toUri().toString();
+		var documents = server.getTextDocumentService();
+		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(aUri, "ocstopo", 1, servers)));
+		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(bUri, "ocstopo", 1, pools)));
+		diagnosticsOf(bUri, List::isEmpty);
+
+		// Hover: a server's interfaces and how the others resolve it; a pool's MPOP in force.
+		var serverHover = documents.hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(aUri),
+				positionOf(servers, "fe1.contoso.com {"))).get(30, TimeUnit.SECONDS);
+		String serverText = serverHover.getContents().getRight().getValue();
+		assertTrue(serverText.contains("interface 192.0.2.11 on 192.0.2.0/24"), serverText);
+		assertTrue(serverText.contains("fe2.contoso.com: 192.0.2.11 (DNS)"), serverText);
+		var poolHover = documents.hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(bUri),
+				positionOf(pools, "pool1.contoso.com"))).get(30, TimeUnit.SECONDS);
+		String poolText = poolHover.getContents().getRight().getValue();
+		assertTrue(poolText.contains("in force: **3**, from the global setting"), poolText);
+
+		// Go to definition and references across the two files.
+		var definition = documents.definition(new org.eclipse.lsp4j.DefinitionParams(new TextDocumentIdentifier(bUri),
+				positionOf(pools, "fe2.contoso.com"))).get(30, TimeUnit.SECONDS);
+		List<? extends org.eclipse.lsp4j.Location> targets = definition.isLeft() ? definition.getLeft() : List.of();
+		assertEquals(1, targets.size(), definition.toString());
+		assertEquals(aUri, targets.get(0).getUri());
+		assertEquals(positionOf(servers, "server fe2").getLine(), targets.get(0).getRange().getStart().getLine());
+		var references = documents.references(new org.eclipse.lsp4j.ReferenceParams(new TextDocumentIdentifier(aUri),
+				positionOf(servers, "fe1.contoso.com {"), new org.eclipse.lsp4j.ReferenceContext(false))).get(30, TimeUnit.SECONDS);
+		assertTrue(references.stream().anyMatch(l -> l.getUri().equals(bUri)), references.toString());
+
+		// Rename a server: the declaration and the pool's reference change.
+		var rename = documents.rename(new org.eclipse.lsp4j.RenameParams(new TextDocumentIdentifier(aUri),
+				positionOf(servers, "fe1.contoso.com {"), "fe9.contoso.com")).get(30, TimeUnit.SECONDS);
+		String renamed = rename.toString();
+		assertTrue(renamed.contains("fe9.contoso.com") && renamed.contains("b.ocstopo") && renamed.contains("a.ocstopo"), renamed);
+
+		// Completion offers the templates where a declaration can start.
+		var completion = documents.completion(new org.eclipse.lsp4j.CompletionParams(new TextDocumentIdentifier(aUri),
+				positionOf(servers, "    server fe2"))).get(30, TimeUnit.SECONDS);
+		List<String> labels = (completion.isLeft() ? completion.getLeft() : completion.getRight().getItems()).stream()
+				.map(org.eclipse.lsp4j.CompletionItem::getLabel).toList();
+		assertTrue(labels.contains("server (template)") && labels.contains("load balancer (template)"), labels.toString());
+
+		// Symbols, folding, formatting, semantic tokens.
+		var symbols = documents.documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(new TextDocumentIdentifier(aUri)))
+				.get(30, TimeUnit.SECONDS);
+		assertTrue(symbols.toString().contains("Redmond") && symbols.toString().contains("fe2.contoso.com"), symbols.toString());
+		var folding = documents.foldingRange(new org.eclipse.lsp4j.FoldingRangeRequestParams(new TextDocumentIdentifier(aUri)))
+				.get(30, TimeUnit.SECONDS);
+		assertTrue(folding.size() >= 3, folding.toString());
+		String messy = "site  Redmond{subnet lan 192.0.2.0/24}\n";
+		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(bUri, 2),
+				List.of(new TextDocumentContentChangeEvent(messy))));
+		var formatting = documents.formatting(new org.eclipse.lsp4j.DocumentFormattingParams(new TextDocumentIdentifier(bUri),
+				new org.eclipse.lsp4j.FormattingOptions(4, true))).get(30, TimeUnit.SECONDS);
+		assertEquals("site Redmond {\n    subnet lan 192.0.2.0/24\n}\n",
+				new Document(1, messy).applyChanges(sortedBackwards(formatting)).getContents());
+		var tokens = documents.semanticTokensFull(new org.eclipse.lsp4j.SemanticTokensParams(new TextDocumentIdentifier(aUri)))
+				.get(30, TimeUnit.SECONDS);
+		assertTrue(tokens != null && !tokens.getData().isEmpty(), "semantic tokens");
+	}
+
+	private static List<TextEdit> sortedBackwards(List<? extends TextEdit> edits) {
+		List<TextEdit> sorted = new ArrayList<>(edits);
+		sorted.sort((x, y) -> {
+			int line = Integer.compare(y.getRange().getStart().getLine(), x.getRange().getStart().getLine());
+			return line != 0 ? line : Integer.compare(y.getRange().getStart().getCharacter(), x.getRange().getStart().getCharacter());
+		});
+		return sorted;
+	}
 }
