@@ -29,6 +29,17 @@ public final class GeneratedTopology {
 	}
 
 	public static Path write(Path folder, int pools, int frontEnds) throws IOException {
+		return write(folder, pools, frontEnds, POOLS_PER_FILE);
+	}
+
+	/** The same, with {@code poolsPerFile} pools in each site file. */
+	public static Path write(Path folder, int pools, int frontEnds, int poolsPerFile) throws IOException {
+		return write(folder, pools, frontEnds, poolsPerFile, true);
+	}
+
+	/** With {@code hairpins} false every pool keeps its Front Ends on one subnet: a clean topology. */
+	public static Path write(Path folder, int pools, int frontEnds, int poolsPerFile, boolean hairpins)
+			throws IOException {
 		Files.createDirectories(folder);
 		Files.writeString(folder.resolve("topology.ocstopo"), """
 				topology Bench {
@@ -40,11 +51,11 @@ public final class GeneratedTopology {
 				    max endpoints per user 8
 				}
 				""");
-		for (int file = 0; file * POOLS_PER_FILE < pools; file++) {
+		for (int file = 0; file * poolsPerFile < pools; file++) {
 			StringBuilder site = new StringBuilder("site S" + file + " {\n");
 			StringBuilder dns = new StringBuilder("dns {\n");
-			for (int pool = file * POOLS_PER_FILE; pool < Math.min(pools, (file + 1) * POOLS_PER_FILE); pool++) {
-				appendPool(site, dns, pool, frontEnds);
+			for (int pool = file * poolsPerFile; pool < Math.min(pools, (file + 1) * poolsPerFile); pool++) {
+				appendPool(site, dns, pool, frontEnds, hairpins);
 			}
 			site.append("}\n\n");
 			dns.append("}\n");
@@ -53,9 +64,9 @@ public final class GeneratedTopology {
 		return folder;
 	}
 
-	private static void appendPool(StringBuilder site, StringBuilder dns, int pool, int frontEnds) {
+	private static void appendPool(StringBuilder site, StringBuilder dns, int pool, int frontEnds, boolean hairpins) {
 		String net = "10." + (1 + pool / 256) + "." + (pool % 256) + ".";
-		boolean split = pool % 2 == 1;
+		boolean split = hairpins && pool % 2 == 1;
 		String poolName = "pool" + pool + ".bench.test";
 		if (split) {
 			site.append("    subnet p").append(pool).append("-a ").append(net).append("0/25\n");

@@ -20,6 +20,7 @@ import org.ocs.topology.analysis.net.AddressOwnership;
 import org.ocs.topology.analysis.net.AddressText;
 import org.ocs.topology.analysis.product.ProductGeneration;
 import org.ocs.topology.analysis.registrar.LookupRegistrations;
+import org.ocs.topology.analysis.routing.FlowTrace;
 import org.ocs.topology.analysis.routing.Hop;
 import org.ocs.topology.analysis.routing.IntraPoolService;
 import org.ocs.topology.analysis.routing.NetworkView;
@@ -270,8 +271,11 @@ public final class FolderChecks {
 		List<String> data = new ArrayList<>(List.of(finding.verdict().name(), finding.from(), finding.to(),
 				finding.peerSameSubnetAddress() == null ? "" : finding.peerSameSubnetAddress().toString(),
 				finding.trace().resolution() == null ? "" : finding.trace().resolution().method().name()));
-		// The trace travels with the finding, one entry per hop that has a declaration.
-		for (Hop hop : finding.trace().allHops()) {
+		// The trace travels with the finding, one entry per hop that has a declaration; the reply's
+		// hops only where the reply is the problem (a hairpin's reply is the request's way back).
+		List<Hop> hops = finding.verdict() == FlowTrace.Verdict.HAIRPIN ? finding.trace().request().hops()
+				: finding.trace().allHops();
+		for (Hop hop : hops) {
 			if (hop.declaration() instanceof EObject declaration && declaration.eResource() != null) {
 				data.add(HopData.encode(declaration, hop.why()));
 			}

@@ -64,7 +64,7 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 		assertEquals("HAIRPIN", first.getData()[0]);
 		assertEquals("192.0.2.12", first.getData()[3], "the peer's same-subnet address, for the quick fixes");
 		List<HopData> hops = java.util.Arrays.stream(first.getData()).map(HopData::decode).filter(h -> h != null).toList();
-		assertEquals(7, hops.size(), "request: DNS record, gateway, translation, peer interface; reply: 3 more: " + hops);
+		assertEquals(4, hops.size(), "the request: DNS record, gateway, translation, peer interface: " + hops);
 		assertTrue(hops.get(0).fileUri().endsWith("file0.ocstopo"), hops.get(0).toString());
 		assertEquals(21, hops.get(0).startLine(), "the A record of fe2, 0-based line 21");
 		assertTrue(hops.get(2).why().contains("replacing source 198.51.100.11 with 198.51.100.129"), hops.get(2).why());

@@ -1,0 +1,155 @@
+package org.ocs.topology.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+
+/**
+ * Editor latency over real stdio against the built language server jar, with one large topology
+ * file open: didChange to publishDiagnostics, and completion, p50 and p95.
+ *
+ * <pre>java -cp benchmarks.jar org.ocs.topology.bench.LanguageServerLatency &lt;ls jar&gt; [pools] [edits] [hairpins]</pre>
+ */
+public final class LanguageServerLatency {
+
+	private static final int WARM_UP = 15;
+
+	private LanguageServerLatency() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path jar = Path.of(args.length > 0 ? args[0] : "org.ocs.topology.ide/target/ocstopo-language-server.jar");
+		int pools = args.length > 1 ? Integer.parseInt(args[1]) : 86;
+		int edits = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+		boolean hairpins = args.length > 3 && args[3].equals("hairpins");
+		Path workspace = Files.createTempDirectory("ocstopo-ls-bench");
+		GeneratedTopology.write(workspace, pools, 8, pools, hairpins);
+		Path file = workspace.resolve("site000.ocstopo");
+		String text = Files.readString(file);
+		System.out.println("topology: " + pools + " pools, " + text.lines().count() + " lines in the open file"
+				+ (hairpins ? ", every odd pool with hairpins (32 errors each)" : ", clean"));
+
+		Process process = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString()).redirectError(
+				ProcessBuilder.Redirect.DISCARD).start();
+		BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+		LanguageClient client = new LanguageClient() {
+			public void telemetryEvent(Object object) {
+			}
+
+			public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+				published.add(diagnostics);
+			}
+
+			public void showMessage(MessageParams messageParams) {
+			}
+
+			public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+				return CompletableFuture.completedFuture(null);
+			}
+
+			public void logMessage(MessageParams message) {
+			}
+		};
+		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(),
+				process.getOutputStream());
+		launcher.startListening();
+		LanguageServer server = launcher.getRemoteProxy();
+		InitializeParams init = new InitializeParams();
+		init.setRootUri(workspace.toUri().toString());
+		init.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "bench")));
+		init.setCapabilities(new ClientCapabilities());
+		server.initialize(init).get(120, TimeUnit.SECONDS);
+		server.initialized(new InitializedParams());
+		String uri = file.toUri().toString();
+		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, text)));
+		awaitDiagnostics(published, uri);
+
+		// Each edit changes the default gateway of one Front End, as an editor sends it (the changed
+		// range only), so the analysis has new work. The first rounds warm the JIT and are not counted.
+		int gatewayLine = (int) text.lines().takeWhile(l -> !l.contains("default gateway 10.1.0.1")).count();
+		int column = text.lines().skip(gatewayLine).findFirst().orElseThrow().indexOf("10.1.0.1");
+		List<Long> diagnostics = new ArrayList<>();
+		int version = 1;
+		String current = "10.1.0.1";
+		for (int i = -WARM_UP; i < edits; i++) {
+			String next = current.equals("10.1.0.1") ? "10.1.0.254" : "10.1.0.1";
+			TextDocumentContentChangeEvent change = new TextDocumentContentChangeEvent(
+					new Range(new Position(gatewayLine, column), new Position(gatewayLine, column + current.length())), next);
+			current = next;
+			published.clear();
+			long start = System.nanoTime();
+			server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(
+					new VersionedTextDocumentIdentifier(uri, ++version), List.of(change)));
+			awaitDiagnostics(published, uri);
+			if (i >= 0) {
+				diagnostics.add(System.nanoTime() - start);
+			}
+		}
+		// Completion where a declaration can start, inside the site.
+		int line = (int) text.lines().takeWhile(l -> !l.startsWith("    enterprise pool pool40")).count();
+		List<Long> completions = new ArrayList<>();
+		for (int i = -WARM_UP; i < edits; i++) {
+			long start = System.nanoTime();
+			server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri),
+					new Position(line, 4))).get(60, TimeUnit.SECONDS);
+			if (i >= 0) {
+				completions.add(System.nanoTime() - start);
+			}
+		}
+		report("didChange -> publishDiagnostics", diagnostics);
+		report("completion", completions);
+		server.shutdown().get(30, TimeUnit.SECONDS);
+		server.exit();
+		process.waitFor(30, TimeUnit.SECONDS);
+		System.exit(0);
+	}
+
+	private static void awaitDiagnostics(BlockingQueue<PublishDiagnosticsParams> published, String uri)
+			throws InterruptedException {
+		while (true) {
+			PublishDiagnosticsParams params = published.poll(120, TimeUnit.SECONDS);
+			if (params == null) {
+				throw new IllegalStateException("no diagnostics within 120 s");
+			}
+			if (params.getUri().equals(uri)) {
+				return;
+			}
+		}
+	}
+
+	private static void report(String what, List<Long> nanos) {
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		System.out.printf("%-35s n=%d  p50=%.1f ms  p95=%.1f ms  max=%.1f ms%n", what, sorted.size(),
+				sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6,
+				sorted.get(sorted.size() - 1) / 1e6);
+	}
+}
