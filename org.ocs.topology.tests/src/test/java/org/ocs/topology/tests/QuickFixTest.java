@@ -235,4 +235,30 @@ class QuickFixTest {
 		}
 		return result;
 	}
+
+	@Test
+	void noHostsOrDnsFixWhenThePeersShareNoSubnet() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		Map<String, String> files = new TreeMap<>();
+		// Without the management segment the Front Ends share no subnet: only the balancer can be changed.
+		files.put("hq.ocstopo", Files.readString(broken.resolve("hq.ocstopo"))
+				.replace("        interface mgmt 192.0.2.11 on management\n", "")
+				.replace("        interface mgmt 192.0.2.12 on management\n", ""));
+		files.put("topology.ocstopo", Files.readString(broken.resolve("topology.ocstopo")));
+		Map<String, XtextResource> resources = new LinkedHashMap<>();
+		Map<String, List<Issue>> issues = validate(files, resources);
+		Issue hairpin = issues.get("topology.ocstopo").stream().filter(i -> "pool-traffic-hairpin".equals(i.getCode()))
+				.findFirst().orElseThrow(() -> new AssertionError(issues.toString()));
+		Document document = new Document(1, files.get("topology.ocstopo"));
+		Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(hairpin.getOffset()),
+				document.getPosition(hairpin.getOffset() + hairpin.getLength())), hairpin.getMessage());
+		diagnostic.setCode(Either.forLeft(hairpin.getCode()));
+		diagnostic.setData(hairpin.getData());
+		Options options = new Options();
+		options.setResource(resources.get("topology.ocstopo"));
+		options.setDocument(document);
+		List<String> labels = ide.getInstance(IQuickFixProvider.class).getResolutions(options, diagnostic).stream()
+				.map(DiagnosticResolution::getLabel).toList();
+		assertEquals(List.of("Keep the source address on forwarding virtual server routed (source translation none)"), labels);
+	}
 }
