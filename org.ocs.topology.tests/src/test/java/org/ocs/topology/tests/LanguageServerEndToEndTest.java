@@ -325,4 +325,65 @@ class LanguageServerEndToEndTest {
 		});
 		return sorted;
 	}
+
+	@Test
+	void halfTypedTextNeverBreaksTheServer() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		Path hq = Files.writeString(workspace.resolve("hq.ocstopo"), Files.readString(broken.resolve("hq.ocstopo")));
+		Files.writeString(workspace.resolve("topology.ocstopo"), Files.readString(broken.resolve("topology.ocstopo")));
+		initialize();
+		String uri = hq.toUri().toString();
+		String text = Files.readString(hq);
+		var documents = server.getTextDocumentService();
+		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, text)));
+		diagnosticsOf(uri, d -> true);
+		// Deterministic edits an editor could make while typing (this seed once found a hover crash
+		// on a position with nothing under it): cut a span, paste it elsewhere,
+		// type a character; after each, ask what an editor asks.
+		java.util.Random random = new java.util.Random(1234);
+		String alphabet = "{}.,/ -> 0123456789abcxyz\n";
+		List<String> failures = new ArrayList<>();
+		for (int version = 2; version < 150; version++) {
+			int at = random.nextInt(text.length() + 1);
+			switch (random.nextInt(3)) {
+				case 0 -> text = text.substring(0, at) + text.substring(Math.min(text.length(), at + random.nextInt(12)));
+				case 1 -> text = text.substring(0, at) + alphabet.charAt(random.nextInt(alphabet.length())) + text.substring(at);
+				default -> {
+					int from = random.nextInt(text.length() + 1);
+					int to = Math.min(text.length(), from + random.nextInt(30));
+					text = text.substring(0, at) + text.substring(from, to) + text.substring(at);
+				}
+			}
+			documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version),
+					List.of(new TextDocumentContentChangeEvent(text))));
+			Document document = new Document(version, text);
+			org.eclipse.lsp4j.Position position = document.getPosition(random.nextInt(text.length() + 1));
+			try {
+				documents.hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(uri), position))
+						.get(30, TimeUnit.SECONDS);
+				documents.completion(new org.eclipse.lsp4j.CompletionParams(new TextDocumentIdentifier(uri), position))
+						.get(30, TimeUnit.SECONDS);
+				documents.documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(new TextDocumentIdentifier(uri)))
+						.get(30, TimeUnit.SECONDS);
+				List<Diagnostic> current = new ArrayList<>();
+				PublishDiagnosticsParams latest;
+				while ((latest = published.poll()) != null) {
+					if (latest.getUri().equals(uri)) {
+						current = latest.getDiagnostics();
+					}
+				}
+				if (!current.isEmpty()) {
+					documents.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), current.get(0).getRange(),
+							new CodeActionContext(current))).get(30, TimeUnit.SECONDS);
+				}
+			} catch (java.util.concurrent.ExecutionException e) {
+				Object detail = e.getCause() instanceof org.eclipse.lsp4j.jsonrpc.ResponseErrorException error
+						? error.getResponseError().getData() : e.getCause();
+				failures.add("version " + version + ": " + e.getCause() + "\n" + detail);
+			}
+		}
+		assertEquals(List.of(), failures, "requests that failed on half-typed text");
+		assertTrue(process.isAlive());
+		assertFalse(stderr.toString().contains("\tat "), "no stack trace on stderr: " + stderr);
+	}
 }

@@ -7,7 +7,6 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.server.hover.HoverContext;
 import org.eclipse.xtext.ide.server.hover.HoverService;
-import org.eclipse.xtext.resource.XtextResource;
 import org.ocs.topology.analysis.net.AddressText;
 import org.ocs.topology.analysis.registrar.LookupRegistrations;
 import org.ocs.topology.analysis.routing.FlowTrace.Resolution;
@@ -42,19 +41,6 @@ public class TopologyHoverService extends HoverService {
 	@Inject
 	private TopologyFolder folder;
 
-	private TopologyModel topology;
-
-	@Override
-	protected org.eclipse.lsp4j.Hover hover(HoverContext context) {
-		// One view of the folder per hover request.
-		topology = TopologyModel.of(folder.modelsOf(context.getResource()));
-		try {
-			return super.hover(context);
-		} finally {
-			topology = null;
-		}
-	}
-
 	@Override
 	protected String getKind(HoverContext context) {
 		return "markdown";
@@ -62,27 +48,30 @@ public class TopologyHoverService extends HoverService {
 
 	@Override
 	public String getContents(EObject element) {
-		if (topology == null && element.eResource() instanceof XtextResource resource) {
-			topology = TopologyModel.of(folder.modelsOf(resource));
+		if (element == null || element.eResource() == null) {
+			return super.getContents(element);
 		}
+		// The folder as it is now: hover is rare enough to build it per request, and nothing is shared
+		// between concurrent requests.
+		TopologyModel topology = TopologyModel.of(folder.modelsOf(element.eResource()));
 		StringBuilder text = new StringBuilder();
 		if (element instanceof Server server) {
-			server(server, text);
+			server(server, text, topology);
 		} else if (element instanceof Pool pool) {
-			pool(pool, text);
+			pool(pool, text, topology);
 		} else if (element instanceof LoadBalancer balancer) {
-			balancer(balancer, text);
+			balancer(balancer, text, topology);
 		} else if (element instanceof NetworkInterface || element instanceof SelfIp || element instanceof ARecord
 				|| element instanceof HostsEntry || element instanceof DefaultGateway || element instanceof StaticRoute
 				|| element instanceof StandardVirtualServer) {
-			address(element, text);
+			address(element, text, topology);
 		} else {
 			return super.getContents(element);
 		}
 		return text.toString();
 	}
 
-	private void server(Server server, StringBuilder text) {
+	private static void server(Server server, StringBuilder text, TopologyModel topology) {
 		text.append("**Server** `").append(server.getName()).append("`\n\n");
 		NetworkView view = topology.network();
 		NetworkView.Host host = view.host(server.getName()).orElse(null);
@@ -115,7 +104,7 @@ public class TopologyHoverService extends HoverService {
 		}
 	}
 
-	private void pool(Pool pool, StringBuilder text) {
+	private static void pool(Pool pool, StringBuilder text, TopologyModel topology) {
 		text.append("**").append(Describe.kindOf(pool.eClass())).append("** `").append(pool.getName()).append("`\n\n");
 		String members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName)
 				.collect(Collectors.joining(", "));
@@ -137,7 +126,7 @@ public class TopologyHoverService extends HoverService {
 		}
 	}
 
-	private void balancer(LoadBalancer balancer, StringBuilder text) {
+	private static void balancer(LoadBalancer balancer, StringBuilder text, TopologyModel topology) {
 		text.append("**Load balancer** `").append(balancer.getName()).append("`\n\n");
 		topology.network().balancer(balancer.getName()).ifPresent(b -> {
 			b.nics().forEach(nic -> text.append("- self IP ").append(nic.address()).append(nic.floating() ? " (floating)" : "")
@@ -154,7 +143,7 @@ public class TopologyHoverService extends HoverService {
 				.append('\n');
 	}
 
-	private void address(EObject element, StringBuilder text) {
+	private static void address(EObject element, StringBuilder text, TopologyModel topology) {
 		String written = null;
 		if (element instanceof NetworkInterface nic) {
 			written = nic.getAddress();
