@@ -125,19 +125,11 @@ class QuickFixTest {
 				XtextResource resource = resources.get(file.getKey());
 				Document document = new Document(1, folder.files().get(file.getKey()));
 				for (Issue issue : file.getValue()) {
-					Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(issue.getOffset()),
-							document.getPosition(issue.getOffset() + issue.getLength())), issue.getMessage());
-					diagnostic.setCode(Either.forLeft(issue.getCode()));
-					diagnostic.setData(issue.getData());
+					Diagnostic diagnostic = diagnosticOf(issue, document);
 					if (!fixes.handlesDiagnostic(diagnostic)) {
 						continue;
 					}
-					Options options = new Options();
-					options.setResource(resource);
-					options.setDocument(document);
-					options.setURI(resource.getURI().toString());
-					options.setCodeActionParams(new CodeActionParams(new TextDocumentIdentifier(resource.getURI().toString()),
-							diagnostic.getRange(), new CodeActionContext(List.of(diagnostic))));
+					Options options = optionsFor(resource, document, diagnostic);
 					for (DiagnosticResolution resolution : fixes.getResolutions(options, diagnostic)) {
 						Map<String, String> fixed = apply(folder.files(), resource.getURI().trimSegments(1), resolution.apply());
 						Map<String, List<Issue>> after = validate(fixed, new LinkedHashMap<>());
@@ -186,13 +178,8 @@ class QuickFixTest {
 		Issue hairpin = issues.get("topology.ocstopo").stream()
 				.filter(i -> i.getMessage().contains("from fe1.contoso.com")).findFirst().orElseThrow();
 		Document document = new Document(1, files.get("topology.ocstopo"));
-		Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(hairpin.getOffset()),
-				document.getPosition(hairpin.getOffset() + hairpin.getLength())), hairpin.getMessage());
-		diagnostic.setCode(Either.forLeft(hairpin.getCode()));
-		diagnostic.setData(hairpin.getData());
-		Options options = new Options();
-		options.setResource(resources.get("topology.ocstopo"));
-		options.setDocument(document);
+		Diagnostic diagnostic = diagnosticOf(hairpin, document);
+		Options options = optionsFor(resources.get("topology.ocstopo"), document, diagnostic);
 		List<String> labels = ide.getInstance(IQuickFixProvider.class).getResolutions(options, diagnostic).stream()
 				.map(DiagnosticResolution::getLabel).sorted().toList();
 		assertEquals(List.of("Add a hosts entry on fe1.contoso.com: fe2.contoso.com -> 192.0.2.12",
@@ -207,6 +194,25 @@ class QuickFixTest {
 				fixed.get("hq.ocstopo"));
 		assertEquals(files.get("hq.ocstopo").length() + "        hosts fe2.contoso.com -> 192.0.2.12\n".length(),
 				fixed.get("hq.ocstopo").length(), "one line added, nothing else changed");
+	}
+
+	/** The diagnostic a client would send back for an issue. */
+	private static Diagnostic diagnosticOf(Issue issue, Document document) {
+		Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(issue.getOffset()),
+				document.getPosition(issue.getOffset() + issue.getLength())), issue.getMessage());
+		diagnostic.setCode(Either.forLeft(issue.getCode()));
+		diagnostic.setData(issue.getData());
+		return diagnostic;
+	}
+
+	private static Options optionsFor(XtextResource resource, Document document, Diagnostic diagnostic) {
+		Options options = new Options();
+		options.setResource(resource);
+		options.setDocument(document);
+		options.setURI(resource.getURI().toString());
+		options.setCodeActionParams(new CodeActionParams(new TextDocumentIdentifier(resource.getURI().toString()),
+				diagnostic.getRange(), new CodeActionContext(List.of(diagnostic))));
+		return options;
 	}
 
 	/** Whether formatting would leave the text as it is (text with syntax errors counts as canonical). */
@@ -250,13 +256,8 @@ class QuickFixTest {
 		Issue hairpin = issues.get("topology.ocstopo").stream().filter(i -> "pool-traffic-hairpin".equals(i.getCode()))
 				.findFirst().orElseThrow(() -> new AssertionError(issues.toString()));
 		Document document = new Document(1, files.get("topology.ocstopo"));
-		Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(hairpin.getOffset()),
-				document.getPosition(hairpin.getOffset() + hairpin.getLength())), hairpin.getMessage());
-		diagnostic.setCode(Either.forLeft(hairpin.getCode()));
-		diagnostic.setData(hairpin.getData());
-		Options options = new Options();
-		options.setResource(resources.get("topology.ocstopo"));
-		options.setDocument(document);
+		Diagnostic diagnostic = diagnosticOf(hairpin, document);
+		Options options = optionsFor(resources.get("topology.ocstopo"), document, diagnostic);
 		List<String> labels = ide.getInstance(IQuickFixProvider.class).getResolutions(options, diagnostic).stream()
 				.map(DiagnosticResolution::getLabel).toList();
 		assertEquals(List.of("Keep the source address on forwarding virtual server routed (source translation none)"), labels);
