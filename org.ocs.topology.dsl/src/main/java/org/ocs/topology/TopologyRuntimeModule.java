@@ -8,6 +8,7 @@ import org.eclipse.xtext.naming.IQualifiedNameProvider;
 import org.eclipse.xtext.naming.SimpleNameProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IgnoreCaseLinking;
 import org.eclipse.xtext.validation.IResourceValidator;
@@ -15,6 +16,7 @@ import org.ocs.topology.formatting2.TopologyFormatter;
 import org.ocs.topology.formatting2.TopologyFormatterPreferences;
 import org.ocs.topology.naming.FqdnNameConverter;
 import org.ocs.topology.scoping.FolderGlobalScopeProvider;
+import org.ocs.topology.scoping.FolderResourceDescriptionManager;
 import org.ocs.topology.validation.SuppressingResourceValidator;
 import org.ocs.topology.validation.TopologyLinkingDiagnosticMessageProvider;
 import org.ocs.topology.validation.TopologySyntaxErrorMessageProvider;
@@ -45,6 +47,11 @@ public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
 	@Override
 	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
 		return FolderGlobalScopeProvider.class;
+	}
+
+	// ... and a change to one file re-validates the others of its folder.
+	public Class<? extends IResourceDescription.Manager> bindIResourceDescription$Manager() {
+		return FolderResourceDescriptionManager.class;
 	}
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {

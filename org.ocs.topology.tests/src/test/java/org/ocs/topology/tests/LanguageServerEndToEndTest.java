@@ -386,4 +386,26 @@ class LanguageServerEndToEndTest {
 		assertTrue(process.isAlive());
 		assertFalse(stderr.toString().contains("\tat "), "no stack trace on stderr: " + stderr);
 	}
+
+	@Test
+	void anEditInOneFileRefreshesTheFindingsOfItsSiblings() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		Path topology = Files.writeString(workspace.resolve("topology.ocstopo"), Files.readString(broken.resolve("topology.ocstopo")));
+		Path hq = Files.writeString(workspace.resolve("hq.ocstopo"), Files.readString(broken.resolve("hq.ocstopo")));
+		initialize();
+		String topologyUri = topology.toUri().toString();
+		String hqUri = hq.toUri().toString();
+		var documents = server.getTextDocumentService();
+		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(topologyUri, "ocstopo", 1, Files.readString(topology))));
+		String site = Files.readString(hq);
+		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(hqUri, "ocstopo", 1, site)));
+		diagnosticsOf(topologyUri, d -> withCode(d, "pool-traffic-hairpin").size() == 2);
+		// The field's fourth remedy, typed in the balancer's file: the DNS file's findings must go.
+		String kept = site.replace("forwarding virtual server routed 0.0.0.0/0 {\n            source translation automap",
+				"forwarding virtual server routed 0.0.0.0/0 {\n            source translation none");
+		assertFalse(kept.equals(site));
+		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(hqUri, 2),
+				List.of(new TextDocumentContentChangeEvent(kept))));
+		assertEquals(List.of(), diagnosticsOf(topologyUri, List::isEmpty));
+	}
 }

@@ -1,0 +1,39 @@
+package org.ocs.topology.scoping;
+
+import java.util.Collection;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.resource.IResourceDescriptions;
+import org.eclipse.xtext.resource.impl.DefaultResourceDescriptionManager;
+
+/**
+ * A change to one file affects every file of its folder: the folder-wide rules place findings in
+ * whichever file holds the cause (a DNS record, a gateway, a translation), and what changed need
+ * not be an exported name. Without this, the editor would keep showing a sibling's stale findings.
+ */
+public class FolderResourceDescriptionManager extends DefaultResourceDescriptionManager
+		implements IResourceDescription.Manager.AllChangeAware {
+
+	@Override
+	public boolean isAffected(Collection<IResourceDescription.Delta> deltas, IResourceDescription candidate,
+			IResourceDescriptions context) {
+		return inSameFolder(deltas, candidate) || super.isAffected(deltas, candidate, context);
+	}
+
+	@Override
+	public boolean isAffectedByAny(Collection<IResourceDescription.Delta> deltas, IResourceDescription candidate,
+			IResourceDescriptions context) {
+		return isAffected(deltas, candidate, context);
+	}
+
+	private static boolean inSameFolder(Collection<IResourceDescription.Delta> deltas, IResourceDescription candidate) {
+		URI folder = TopologyFolder.folderOf(candidate.getURI());
+		for (IResourceDescription.Delta delta : deltas) {
+			if (!delta.getUri().equals(candidate.getURI()) && folder.equals(TopologyFolder.folderOf(delta.getUri()))) {
+				return true;
+			}
+		}
+		return false;
+	}
+}
