@@ -101,7 +101,9 @@ public final class FolderChecks {
 		Topology header = headers.get(0);
 		if (NodeModelUtils.findNodesForFeature(header, P.getTopology_Product()).isEmpty()) {
 			report(Rule.PRODUCT_MISSING, "Topology " + header.getName() + " does not say its product"
-					+ " ('product ocs2007r2' or 'product lync2010'): limits that depend on it are not checked.",
+					+ " ('product ocs2007r2' or 'product lync2010'): the product's own rules (OCS 2007 R2's single"
+					+ " registrar scope and hardware load balancing, Lync 2010's Front End limit and DNS load"
+					+ " balancing) are not checked, and MPOP scopes are read the Lync 2010 way.",
 					header, P.getTopology_Name());
 			return;
 		}
@@ -263,8 +265,10 @@ public final class FolderChecks {
 			}
 			default -> {
 				rule = Rule.POOL_TRAFFIC_UNREACHABLE;
+				// The one-line path already says why a reply fails; a dropped request gets its reason here.
+				boolean requestDropped = finding.trace().request() != null && !finding.trace().request().delivered();
 				message = pair + " cannot get through: " + path
-						+ (finding.trace().request() == null ? "" : " (" + finding.trace().explanation() + ")")
+						+ (requestDropped ? " (" + finding.trace().explanation() + ")" : "")
 						+ ". These services fail between the two Front Ends.";
 			}
 		}

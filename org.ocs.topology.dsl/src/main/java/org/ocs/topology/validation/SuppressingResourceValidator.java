@@ -105,12 +105,33 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 			if (!matcher.matches()) {
 				continue;
 			}
-			INode target = declarationAfter(leaves, i);
-			int start = target == null ? leaf.getEndOffset() : target.getOffset();
-			int end = target == null ? leaf.getEndOffset() : target.getEndOffset();
+			int[] range = rangeAfter(leaves, i);
+			int start = range == null ? leaf.getEndOffset() : range[0];
+			int end = range == null ? leaf.getEndOffset() : range[1];
 			suppressions.add(new Suppression(leaf, matcher.group(1), matcher.group(2), start, end));
 		}
 		return suppressions;
+	}
+
+	/**
+	 * What a suppression covers: the outermost declaration that starts at the first token after
+	 * the comment, or, when that token starts no declaration (a "servers ..." line inside a pool),
+	 * the rest of that line.
+	 */
+	private static int[] rangeAfter(List<ILeafNode> leaves, int commentIndex) {
+		INode declaration = declarationAfter(leaves, commentIndex);
+		if (declaration != null) {
+			return new int[] { declaration.getOffset(), declaration.getEndOffset() };
+		}
+		for (int j = commentIndex + 1; j < leaves.size(); j++) {
+			ILeafNode next = leaves.get(j);
+			if (!next.isHidden()) {
+				String text = next.getRootNode().getText();
+				int lineEnd = text.indexOf('\n', next.getOffset());
+				return new int[] { next.getOffset(), lineEnd < 0 ? text.length() : lineEnd };
+			}
+		}
+		return null;
 	}
 
 	/** The node of the outermost declaration that starts at the first token after the comment. */

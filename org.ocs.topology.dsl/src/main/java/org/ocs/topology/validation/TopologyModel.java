@@ -89,8 +89,11 @@ public final class TopologyModel {
 	private static ProductGeneration findProduct(List<Model> models) {
 		for (Model model : models) {
 			for (var declaration : model.getDeclarations()) {
-				if (declaration instanceof Topology header
-						&& !NodeModelUtils.findNodesForFeature(header, P.getTopology_Product()).isEmpty()) {
+				// The first header decides (a second one is an error of its own); without a product, unknown.
+				if (declaration instanceof Topology header) {
+					if (NodeModelUtils.findNodesForFeature(header, P.getTopology_Product()).isEmpty()) {
+						return null;
+					}
 					return header.getProduct() == Product.OCS2007R2 ? ProductGeneration.OCS_2007_R2
 							: ProductGeneration.LYNC_2010;
 				}
@@ -194,7 +197,7 @@ public final class TopologyModel {
 				: ((ForwardingVirtualServer) vs).getTranslation();
 		Translation kind = Translation.NONE;
 		List<Ipv4Address> snatPool = new ArrayList<>();
-		if (translation != null && translation.getKind() != null) {
+		if (translation != null) {
 			kind = switch (translation.getKind()) {
 				case NONE -> Translation.NONE;
 				case AUTOMAP -> Translation.AUTOMAP;

@@ -30,6 +30,7 @@ import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.NetworkInterface;
 import org.ocs.topology.topology.RegistrarSetting;
 import org.ocs.topology.topology.SelfIp;
+import org.ocs.topology.topology.SourceTranslation;
 import org.ocs.topology.topology.Server;
 import org.ocs.topology.topology.StandardVirtualServer;
 import org.ocs.topology.topology.StaticRoute;
@@ -112,13 +113,7 @@ public class TopologyValidator extends AbstractTopologyValidator {
 	@Check
 	public void checkVirtualServer(StandardVirtualServer vs) {
 		checkAddress(vs, P.getStandardVirtualServer_Address(), AddressUse.SINGLE, "virtual server " + vs.getName());
-		if (vs.getTranslation() != null) {
-			List<String> snat = vs.getTranslation().getSnatAddresses();
-			for (int i = 0; i < snat.size(); i++) {
-				checkAddressAt(vs.getTranslation(), P.getSourceTranslation_SnatAddresses(), i, snat.get(i),
-						AddressUse.SINGLE, "SNAT pool address of virtual server " + vs.getName());
-			}
-		}
+		checkSnatAddresses(vs.getTranslation(), "virtual server " + vs.getName());
 	}
 
 	@Check
@@ -126,6 +121,17 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		if (vs.getDestination() != null) {
 			checkAddress(vs, P.getForwardingVirtualServer_Destination(), AddressUse.NETWORK,
 					"forwarding virtual server " + vs.getName());
+		}
+		checkSnatAddresses(vs.getTranslation(), "forwarding virtual server " + vs.getName());
+	}
+
+	private void checkSnatAddresses(SourceTranslation translation, String owner) {
+		if (translation != null) {
+			List<String> snat = translation.getSnatAddresses();
+			for (int i = 0; i < snat.size(); i++) {
+				checkAddressAt(translation, P.getSourceTranslation_SnatAddresses(), i, snat.get(i), AddressUse.SINGLE,
+						"SNAT pool address of " + owner);
+			}
 		}
 	}
 

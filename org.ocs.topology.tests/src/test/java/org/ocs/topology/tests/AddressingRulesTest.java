@@ -63,6 +63,14 @@ class AddressingRulesTest extends TopologyTestSupport {
 	}
 
 	@Test
+	void snatAddressesAreCheckedOnEveryKindOfVirtualServer() {
+		Model model = parse("load balancer f5 {\n    forwarding virtual server f1 {\n"
+				+ "        source translation snat 10.0.1.300, 10.0.1.60/24\n    }\n}\n");
+		validation.assertError(model, Literals.SOURCE_TRANSLATION, "address-malformed", "forwarding virtual server f1");
+		validation.assertError(model, Literals.SOURCE_TRANSLATION, "prefix-unexpected", "10.0.1.60/24");
+	}
+
+	@Test
 	void prefixUnexpected() {
 		validation.assertError(server("interface 192.0.2.10 on lan\ndefault gateway 192.0.2.1/24"),
 				Literals.DEFAULT_GATEWAY, "prefix-unexpected", "192.0.2.1/24", "default gateway", "write 192.0.2.1");

@@ -262,4 +262,48 @@ class QuickFixTest {
 				.map(DiagnosticResolution::getLabel).toList();
 		assertEquals(List.of("Keep the source address on forwarding virtual server routed (source translation none)"), labels);
 	}
+
+	/** The resolutions offered for the first issue with {@code code} in {@code file} of a folder. */
+	private static List<DiagnosticResolution> resolutionsFor(Map<String, String> files, String file, String code)
+			throws Exception {
+		Map<String, XtextResource> resources = new LinkedHashMap<>();
+		Map<String, List<Issue>> issues = validate(files, resources);
+		Issue issue = issues.get(file).stream().filter(i -> code.equals(i.getCode())).findFirst()
+				.orElseThrow(() -> new AssertionError("no " + code + " in " + issues));
+		Document document = new Document(1, files.get(file));
+		Diagnostic diagnostic = diagnosticOf(issue, document);
+		return ide.getInstance(IQuickFixProvider.class).getResolutions(optionsFor(resources.get(file), document, diagnostic),
+				diagnostic);
+	}
+
+	private static String applyFirst(Map<String, String> files, String file, List<DiagnosticResolution> resolutions) {
+		return apply(files, null, resolutions.get(0).apply()).get(file);
+	}
+
+	@Test
+	void deletionsTakeOnlyWhatTheyRemove() throws Exception {
+		Map<String, String> oneLine = Map.of("t.ocstopo", "subnet lan 10.0.1.0/24\n"
+				+ "server fe1.contoso.com { interface 10.0.1.11 on lan default gateway 10.0.1.1 default gateway 10.0.1.2 }\n");
+		assertEquals("subnet lan 10.0.1.0/24\nserver fe1.contoso.com { interface 10.0.1.11 on lan default gateway 10.0.1.1 }\n",
+				applyFirst(oneLine, "t.ocstopo", resolutionsFor(oneLine, "t.ocstopo", "gateway-multiple")));
+		Map<String, String> trailing = Map.of("t.ocstopo", "subnet lan 10.0.1.0/24\nserver fe1.contoso.com {\n"
+				+ "    interface 10.0.1.11 on lan // ocstopo-ignore gateway-multiple only one gateway anyway\n"
+				+ "    default gateway 10.0.1.1\n}\n");
+		List<DiagnosticResolution> unused = resolutionsFor(trailing, "t.ocstopo", "suppression-unused");
+		assertEquals("subnet lan 10.0.1.0/24\nserver fe1.contoso.com {\n    interface 10.0.1.11 on lan\n"
+				+ "    default gateway 10.0.1.1\n}\n", applyFirst(trailing, "t.ocstopo", unused));
+	}
+
+	@Test
+	void aHostsEntryThatMisleadsIsPointedNotDoubled() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		Map<String, String> files = new TreeMap<>();
+		files.put("hq.ocstopo", Files.readString(broken.resolve("hq.ocstopo")).replace(
+				"        default gateway 198.51.100.1\n", "        default gateway 198.51.100.1\n        hosts fe2.contoso.com -> 198.51.100.140\n"));
+		files.put("topology.ocstopo", Files.readString(broken.resolve("topology.ocstopo")));
+		List<String> labels = resolutionsFor(files, "hq.ocstopo", "pool-traffic-hairpin").stream()
+				.map(DiagnosticResolution::getLabel).sorted().toList();
+		assertEquals(List.of("Keep the source address on forwarding virtual server routed (source translation none)",
+				"Point the hosts entry of fe2.contoso.com at 192.0.2.12"), labels);
+	}
 }

@@ -109,4 +109,19 @@ class SuppressionTest extends TopologyTestSupport {
 				""");
 		validation.assertNoIssues(onSetting);
 	}
+
+	@Test
+	void aSuppressionBeforeASettingLineCoversThatLine() {
+		Model model = parse("""
+				server gc1.contoso.com
+				server gc2.contoso.com
+				server gc3.contoso.com
+				server gc4.contoso.com
+				group chat pool chat {
+				    // ocstopo-ignore groupchat-servers-over-limit the fourth one is a cold spare, never started
+				    servers gc1.contoso.com, gc2.contoso.com, gc3.contoso.com, gc4.contoso.com
+				}
+				""");
+		validation.assertNoIssues(model);
+	}
 }

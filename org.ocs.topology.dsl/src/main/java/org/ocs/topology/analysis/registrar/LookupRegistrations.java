@@ -84,9 +84,6 @@ public final class LookupRegistrations {
 		List<OverLimit> overLimits = new ArrayList<>();
 		for (List<Use> accountUses : byAccount.values()) {
 			Use first = accountUses.get(0);
-			if (first.homePool() == null) {
-				continue;
-			}
 			Set<String> servers = new LinkedHashSet<>();
 			int others = 0;
 			for (Use use : accountUses) {

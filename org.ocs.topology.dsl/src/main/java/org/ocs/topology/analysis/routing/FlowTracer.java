@@ -123,7 +123,7 @@ public final class FlowTracer {
 		} else if (!new HashSet<>(request.balancers()).equals(new HashSet<>(reply.balancers()))) {
 			verdict = Verdict.ASYMMETRIC;
 			explanation = "the request crosses " + names(request.balancers()) + " but the reply crosses "
-					+ names(reply.balancers()) + ": a balancer that sees half a connection drops it";
+					+ names(reply.balancers());
 		} else if (request.balancers().isEmpty()) {
 			verdict = Verdict.DIRECT;
 			explanation = from.name() + " reaches " + peer.name() + " directly and the reply comes back the same way";
@@ -269,11 +269,17 @@ public final class FlowTracer {
 					"virtual server " + vs.name() + " sends it to member " + ownerName(memberAddress) + " at "
 							+ memberAddress);
 		}
+		// Like a BIG-IP: the most specific forwarding virtual server for the destination wins.
+		VirtualServer forwarding = null;
 		for (VirtualServer vs : balancer.virtualServers()) {
-			if (vs.forwarding() && (vs.destination() == null || vs.destination().contains(dst)) && vs.acceptsPort(port)) {
-				return translate(balancer, vs, hops, crossed, src, dst, dst, sessions,
-						"forwarding virtual server " + vs.name() + " routes it on to " + dst);
+			if (vs.forwarding() && (vs.destination() == null || vs.destination().contains(dst)) && vs.acceptsPort(port)
+					&& (forwarding == null || prefixOf(vs) > prefixOf(forwarding))) {
+				forwarding = vs;
 			}
+		}
+		if (forwarding != null) {
+			return translate(balancer, forwarding, hops, crossed, src, dst, dst, sessions,
+					"forwarding virtual server " + forwarding.name() + " routes it on to " + dst);
 		}
 		return Optional.of(drop(hops, crossed, balancer.name(), src, dst, balancer.name() + " matches no virtual server",
 				"reaches " + balancer.name() + ", which matches it to no virtual server and drops it"
@@ -308,6 +314,10 @@ public final class FlowTracer {
 						: ", replacing source " + src + " with " + newSrc),
 				vs.translationSource() != null ? vs.translationSource() : vs.source()));
 		return Optional.empty();
+	}
+
+	private static int prefixOf(VirtualServer forwarding) {
+		return forwarding.destination() == null ? 0 : forwarding.destination().prefixLength();
 	}
 
 	/** Automap: the balancer's self IP on the egress subnet, the floating one if there is one. */

@@ -18,7 +18,10 @@ import org.ocs.topology.analysis.routing.NetworkView.Nic;
  */
 public final class PoolTraffic {
 
-	/** One problem between two members; {@code traces} holds one trace per affected service. */
+	/**
+	 * One problem between two members: the worst verdict over the services (unresolved, then
+	 * unreachable, hairpin, asymmetric), the services it affects, and the first trace showing it.
+	 */
 	public record PairFinding(String pool, String from, String to, Verdict verdict, List<IntraPoolService> services,
 			FlowTrace trace, Object cause, Ipv4Address peerSameSubnetAddress) {
 

@@ -86,13 +86,25 @@ final class EditBuilder {
 		return this;
 	}
 
-	/** Deletes the lines a declaration stands on (it must start and end its own lines). */
-	EditBuilder deleteLines(Resource resource, int offset, int endOffset) {
+	/**
+	 * Deletes a declaration (or a comment): with its whole line when it stands alone on it,
+	 * otherwise only its own text and the blanks before it, so that nothing else on the line goes.
+	 */
+	EditBuilder delete(Resource resource, int offset, int endOffset) {
 		String text = textOf(resource);
-		int start = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-		int end = text.indexOf('\n', endOffset);
-		end = end < 0 ? text.length() : end + 1;
-		replace(resource, start, end, "");
+		int lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+		int lineEnd = text.indexOf('\n', endOffset);
+		lineEnd = lineEnd < 0 ? text.length() : lineEnd;
+		boolean aloneOnLine = text.substring(lineStart, offset).isBlank() && text.substring(endOffset, lineEnd).isBlank();
+		if (aloneOnLine) {
+			replace(resource, lineStart, Math.min(text.length(), lineEnd + 1), "");
+			return this;
+		}
+		int start = offset;
+		while (start > lineStart && (text.charAt(start - 1) == ' ' || text.charAt(start - 1) == '\t')) {
+			start--;
+		}
+		replace(resource, start, endOffset, "");
 		return this;
 	}
 

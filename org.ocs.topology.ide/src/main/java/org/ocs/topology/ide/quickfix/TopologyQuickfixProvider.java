@@ -125,7 +125,7 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			case "gateway-multiple" -> {
 				if (object instanceof DefaultGateway gateway) {
 					resolutions.add(fix.resolution("Remove default gateway " + gateway.getAddress(),
-							edits -> edits.deleteLines(resource, offsetOf(gateway), endOffsetOf(gateway))));
+							edits -> edits.delete(resource, offsetOf(gateway), endOffsetOf(gateway))));
 				}
 			}
 			case "mpop-out-of-range" -> resolutions.add(fix.replaceRange("Set to the default, 8", "8"));
@@ -152,11 +152,11 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			case "sipinternaltls-srv-multiple" -> {
 				if (object instanceof SrvRecord record) {
 					resolutions.add(fix.resolution("Remove this SRV record (to " + record.getTarget() + ")",
-							edits -> edits.deleteLines(resource, offsetOf(record), endOffsetOf(record))));
+							edits -> edits.delete(resource, offsetOf(record), endOffsetOf(record))));
 				}
 			}
 			case "suppression-unused" -> resolutions.add(fix.resolution("Remove the suppression comment",
-					edits -> edits.deleteLines(resource, offset, endOffset)));
+					edits -> edits.delete(resource, offset, endOffset)));
 			default -> {
 			}
 		}
@@ -224,8 +224,10 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		String sameSubnet = fix.data(3);
 		String method = fix.data(4);
 		if (!sameSubnet.isEmpty()) {
+			// A hosts entry is the fix when DNS misleads; when the sender's hosts file already names
+			// the peer, that entry is pointed at the right address instead (a second one would not help).
 			Server sender = serverNamed(fix.resource, from);
-			if (sender != null) {
+			if (sender != null && !"HOSTS_FILE".equals(method)) {
 				resolutions.add(fix.resolution("Add a hosts entry on " + from + ": " + to + " -> " + sameSubnet,
 						edits -> edits.insertIntoBlock(sender, List.of("hosts " + to + " -> " + sameSubnet))));
 			}

@@ -203,7 +203,7 @@ class FlowTracerTest {
 		NetworkView view = NetworkView.builder().host(fe1).host(fe2).balancer(f5).build();
 		FlowTrace trace = new FlowTracer(view).trace(fe1, literal("198.51.100.140"), "fe2", 5071);
 		assertEquals(Verdict.ASYMMETRIC, trace.verdict(), trace.explanation());
-		assertTrue(trace.explanation().contains("half a connection"), trace.explanation());
+		assertTrue(trace.explanation().contains("the reply crosses no balancer"), trace.explanation());
 		assertEquals(List.of(f5), trace.request().balancers());
 		assertEquals(List.of(), trace.reply().balancers());
 	}
@@ -270,5 +270,19 @@ class FlowTracerTest {
 
 	private static List<Hop.Kind> kinds(List<Hop> hops) {
 		return hops.stream().map(Hop::kind).toList();
+	}
+
+	@Test
+	void theMostSpecificForwardingVirtualServerWins() {
+		// Declared first, the catch-all translates; the internal one, more specific, keeps the source.
+		Host fe1 = host("fe1", List.of(nic("10.0.1.11/24")), List.of(gateway("10.0.1.1")));
+		Host fe2 = host("fe2", List.of(nic("10.0.2.12/24")), List.of(gateway("10.0.2.1")));
+		Balancer lb = new Balancer("lb1", List.of(nic("10.0.1.1/24"), nic("10.0.2.1/24")), List.of(),
+				List.of(forwarding("outbound", "0.0.0.0/0", Translation.AUTOMAP), forwarding("internal", "10.0.0.0/16", Translation.NONE)),
+				"lb1");
+		NetworkView view = NetworkView.builder().host(fe1).host(fe2).balancer(lb).build();
+		FlowTrace trace = new FlowTracer(view).trace(fe1, literal("10.0.2.12"), "fe2", 5071);
+		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), trace.explanation());
+		assertTrue(PathSummary.of(trace).contains("forwarding internal"), PathSummary.of(trace));
 	}
 }
