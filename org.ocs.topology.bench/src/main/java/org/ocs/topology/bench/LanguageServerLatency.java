@@ -36,7 +36,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * Editor latency over real stdio against the built language server jar, with one large topology
  * file open: didChange to publishDiagnostics, and completion, p50 and p95.
  *
- * <pre>java -cp benchmarks.jar org.ocs.topology.bench.LanguageServerLatency &lt;ls jar&gt; [pools] [edits] [hairpins]</pre>
+ * <pre>java -cp benchmarks.jar org.ocs.topology.bench.LanguageServerLatency &lt;ls jar&gt; [pools] [edits] [clean|hairpins] [pools per file]</pre>
  */
 public final class LanguageServerLatency {
 
@@ -50,11 +50,12 @@ public final class LanguageServerLatency {
 		int pools = args.length > 1 ? Integer.parseInt(args[1]) : 86;
 		int edits = args.length > 2 ? Integer.parseInt(args[2]) : 60;
 		boolean hairpins = args.length > 3 && args[3].equals("hairpins");
+		int poolsPerFile = args.length > 4 ? Integer.parseInt(args[4]) : pools;
 		Path workspace = Files.createTempDirectory("ocstopo-ls-bench");
-		GeneratedTopology.write(workspace, pools, 8, pools, hairpins);
+		GeneratedTopology.write(workspace, pools, 8, poolsPerFile, hairpins);
 		Path file = workspace.resolve("site000.ocstopo");
 		String text = Files.readString(file);
-		System.out.println("topology: " + pools + " pools, " + text.lines().count() + " lines in the open file"
+		System.out.println("topology: " + pools + " pools in " + (pools + poolsPerFile - 1) / poolsPerFile + " site files, " + text.lines().count() + " lines in the open file"
 				+ (hairpins ? ", every odd pool with hairpins (32 errors each)" : ", clean"));
 
 		Process process = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString()).redirectError(
@@ -114,7 +115,7 @@ public final class LanguageServerLatency {
 			}
 		}
 		// Completion where a declaration can start, inside the site.
-		int line = (int) text.lines().takeWhile(l -> !l.startsWith("    enterprise pool pool40")).count();
+		int line = (int) text.lines().takeWhile(l -> !l.startsWith("    enterprise pool ")).count();
 		List<Long> completions = new ArrayList<>();
 		for (int i = -WARM_UP; i < edits; i++) {
 			long start = System.nanoTime();
