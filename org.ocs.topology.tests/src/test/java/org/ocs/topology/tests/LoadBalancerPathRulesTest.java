@@ -149,4 +149,17 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 		assertEquals(List.of(), issues(Files.readString(fixed.resolve("topology.ocstopo")),
 				Files.readString(fixed.resolve("hq.ocstopo"))));
 	}
+
+	@Test
+	void aPairWithTwoProblemsGetsTwoFindings() throws IOException {
+		// The pool VIP's own balancer drops TCP 444 between the Front Ends once the forwarding
+		// virtual server only carries 5071 and 5061: the hairpin on 5071 must still be reported.
+		String site = replace(site(), "        forwarding virtual server routed 0.0.0.0/0 {\n            source translation automap",
+				"        forwarding virtual server routed 0.0.0.0/0 {\n            ports tcp 5071, 5061\n            source translation automap");
+		List<Issue> all = issues(header(), site);
+		assertEquals(2, all.stream().filter(i -> "pool-traffic-hairpin".equals(i.getCode())).count(), all.toString());
+		assertEquals(2, all.stream().filter(i -> "pool-traffic-unreachable".equals(i.getCode())).count(), all.toString());
+		assertTrue(all.stream().anyMatch(i -> "pool-traffic-unreachable".equals(i.getCode())
+				&& i.getMessage().startsWith("conference control")), all.toString());
+	}
 }

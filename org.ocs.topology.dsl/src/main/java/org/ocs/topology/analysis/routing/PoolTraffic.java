@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.ocs.topology.analysis.net.Ipv4Address;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
@@ -19,8 +18,9 @@ import org.ocs.topology.analysis.routing.NetworkView.Nic;
 public final class PoolTraffic {
 
 	/**
-	 * One problem between two members: the worst verdict over the services (unresolved, then
-	 * unreachable, hairpin, asymmetric), the services it affects, and the first trace showing it.
+	 * One problem between two members: a verdict, the services it affects, and the first trace
+	 * showing it. A pair with several problems (a hairpin on 5071, an unreachable 444) has one finding
+	 * for each, so that none hides another.
 	 */
 	public record PairFinding(String pool, String from, String to, Verdict verdict, List<IntraPoolService> services,
 			FlowTrace trace, Object cause, Ipv4Address peerSameSubnetAddress) {
@@ -51,14 +51,14 @@ public final class PoolTraffic {
 		for (Host from : hosts) {
 			for (Host to : hosts) {
 				if (from != to) {
-					pairFinding(pool, from, to, services).ifPresent(findings::add);
+					findings.addAll(pairFindings(pool, from, to, services));
 				}
 			}
 		}
 		return findings;
 	}
 
-	private Optional<PairFinding> pairFinding(String pool, Host from, Host to, List<IntraPoolService> services) {
+	private List<PairFinding> pairFindings(String pool, Host from, Host to, List<IntraPoolService> services) {
 		Map<Verdict, List<IntraPoolService>> byVerdict = new LinkedHashMap<>();
 		Map<Verdict, FlowTrace> firstTrace = new LinkedHashMap<>();
 		for (IntraPoolService service : services) {
@@ -72,14 +72,15 @@ public final class PoolTraffic {
 				}
 			}
 		}
+		List<PairFinding> findings = new ArrayList<>();
 		for (Verdict verdict : List.of(Verdict.UNRESOLVED, Verdict.UNREACHABLE, Verdict.HAIRPIN, Verdict.ASYMMETRIC)) {
 			if (byVerdict.containsKey(verdict)) {
 				FlowTrace trace = firstTrace.get(verdict);
-				return Optional.of(new PairFinding(pool, from.name(), to.name(), verdict, byVerdict.get(verdict), trace,
+				findings.add(new PairFinding(pool, from.name(), to.name(), verdict, byVerdict.get(verdict), trace,
 						cause(trace), sameSubnetAddress(from, to)));
 			}
 		}
-		return Optional.empty();
+		return findings;
 	}
 
 	/**
