@@ -161,26 +161,23 @@ public class TopologyValidator extends AbstractTopologyValidator {
 	@Check
 	public void checkServerRouting(Server server) {
 		List<Cidr> onLink = new ArrayList<>();
-		for (NetworkInterface nic : server.getInterfaces()) {
-			Cidr network = networkOf(nic.getAddress(), nic.getSubnet());
-			if (network != null) {
-				onLink.add(network);
-			}
-		}
+		server.getInterfaces().forEach(nic -> addNetwork(onLink, nic.getAddress(), nic.getSubnet()));
 		checkRouting("server " + server.getName(), "Windows", onLink, server.getGateways(), server.getRoutes());
 	}
 
 	@Check
 	public void checkBalancerRouting(LoadBalancer balancer) {
 		List<Cidr> onLink = new ArrayList<>();
-		for (SelfIp selfIp : balancer.getSelfIps()) {
-			Cidr network = networkOf(selfIp.getAddress(), selfIp.getSubnet());
-			if (network != null) {
-				onLink.add(network);
-			}
-		}
+		balancer.getSelfIps().forEach(selfIp -> addNetwork(onLink, selfIp.getAddress(), selfIp.getSubnet()));
 		checkRouting("load balancer " + balancer.getName(), "the balancer", onLink, balancer.getGateways(),
 				balancer.getRoutes());
+	}
+
+	private static void addNetwork(List<Cidr> networks, String address, Subnet subnet) {
+		Cidr network = networkOf(address, subnet);
+		if (network != null) {
+			networks.add(network);
+		}
 	}
 
 	/** Gateways and route next hops must be on one of the device's own subnets. */

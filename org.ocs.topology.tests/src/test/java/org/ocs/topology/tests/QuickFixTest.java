@@ -131,7 +131,7 @@ class QuickFixTest {
 					}
 					Options options = optionsFor(resource, document, diagnostic);
 					for (DiagnosticResolution resolution : fixes.getResolutions(options, diagnostic)) {
-						Map<String, String> fixed = apply(folder.files(), resource.getURI().trimSegments(1), resolution.apply());
+						Map<String, String> fixed = apply(folder.files(), resolution.apply());
 						Map<String, List<Issue>> after = validate(fixed, new LinkedHashMap<>());
 						String where = folder.name() + "/" + file.getKey() + ":" + issue.getLineNumber() + " "
 								+ issue.getCode() + " fix '" + resolution.getLabel() + "'";
@@ -187,7 +187,7 @@ class QuickFixTest {
 				"Point the A record of fe2.contoso.com at 192.0.2.12 (its address on fe1.contoso.com's subnet)"), labels);
 		DiagnosticResolution hosts = ide.getInstance(IQuickFixProvider.class).getResolutions(options, diagnostic).stream()
 				.filter(r -> r.getLabel().startsWith("Add a hosts entry")).findFirst().orElseThrow();
-		Map<String, String> fixed = apply(files, resources.get("hq.ocstopo").getURI().trimSegments(1), hosts.apply());
+		Map<String, String> fixed = apply(files, hosts.apply());
 		assertEquals(files.get("topology.ocstopo"), fixed.get("topology.ocstopo"), "the DNS file is untouched");
 		assertTrue(fixed.get("hq.ocstopo").contains(
 				"        default gateway 198.51.100.1\n        hosts fe2.contoso.com -> 192.0.2.12\n    }\n"),
@@ -225,7 +225,7 @@ class QuickFixTest {
 	}
 
 	/** Applies a workspace edit to the folder's texts; edits of one file from last to first. */
-	private static Map<String, String> apply(Map<String, String> files, URI folder, WorkspaceEdit edit) {
+	private static Map<String, String> apply(Map<String, String> files, WorkspaceEdit edit) {
 		Map<String, String> result = new TreeMap<>(files);
 		for (Map.Entry<String, List<TextEdit>> change : edit.getChanges().entrySet()) {
 			String name = URI.createURI(change.getKey()).lastSegment();
@@ -277,7 +277,7 @@ class QuickFixTest {
 	}
 
 	private static String applyFirst(Map<String, String> files, String file, List<DiagnosticResolution> resolutions) {
-		return apply(files, null, resolutions.get(0).apply()).get(file);
+		return apply(files, resolutions.get(0).apply()).get(file);
 	}
 
 	@Test

@@ -195,9 +195,8 @@ public final class FlowTracer {
 			if (src == null) {
 				src = choice.egress().address();
 			}
-			if (device instanceof Host) {
-				hops.add(sendHop(device, src, dst, choice));
-			} else if (origin) {
+			// A balancer's own hop already says where it sends the packet.
+			if (device instanceof Host || origin) {
 				hops.add(sendHop(device, src, dst, choice));
 			}
 			origin = false;
