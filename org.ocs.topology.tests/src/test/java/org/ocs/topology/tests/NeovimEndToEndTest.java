@@ -1,58 +1,78 @@
 package org.ocs.topology.tests;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.reflect.TypeToken;
+
 /**
- * A real editor nobody here wrote: Neovim (Debian's), headless, with its built-in LSP client
- * talking to the built language server jar. The script waits for the hairpin diagnostic, picks the
- * DNS fix from the code action menu and writes the file; this test checks the file on disk.
- * On a machine without Neovim the test is skipped, except in CI (CI=true), whose .ci/run installs it.
+ * A real editor nobody here wrote: Debian's Neovim, headless, with the set-up of docs/editors/neovim.md
+ * as its init.lua, read from the page itself, and the built language server jar installed by the
+ * page's own commands. drive.lua opens two files of one topology folder and uses the documented
+ * keys; this test checks that one client serves both, each finding comes once, and the files on
+ * disk after the quick fix, a rename across the files and format document. On a machine without
+ * Neovim the test is skipped, except in CI (CI=true), whose .ci/run installs it.
  */
 class NeovimEndToEndTest {
 
+	private static final Path PAGE = TopologyTestSupport.repositoryRoot().resolve("docs/editors/neovim.md");
+
 	@Test
-	void neovimAppliesTheQuickFixAndWritesTheFile(@TempDir Path workspace) throws Exception {
-		boolean hasNeovim = List.of("/usr/bin/nvim", "/usr/local/bin/nvim").stream().anyMatch(p -> Files.isExecutable(Path.of(p)));
-		if (!hasNeovim && !"true".equals(System.getenv("CI"))) {
-			Assumptions.abort("Neovim is not installed (apt-get install neovim); CI installs it and runs this test");
-		}
-		assertTrue(hasNeovim, "CI must install Neovim (see .ci/run)");
-		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
-		Path topology = workspace.resolve("topology.ocstopo");
-		Files.copy(broken.resolve("topology.ocstopo"), topology);
-		Files.copy(broken.resolve("hq.ocstopo"), workspace.resolve("hq.ocstopo"));
-		Path script = Files.writeString(workspace.resolve("quickfix.lua"), new String(
-				NeovimEndToEndTest.class.getResourceAsStream("/neovim/quickfix.lua").readAllBytes(), StandardCharsets.UTF_8));
-		Path jar = Path.of(System.getProperty("ocstopo.ls.jar",
-				TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.ide/target/ocstopo-language-server.jar").toString()));
+	void theDocumentedSetUpServesAFolderWithOneClientAndItsKeysFixRenameAndFormat(@TempDir Path temp) throws Exception {
+		EditorSession.requireEditor("nvim", "neovim");
+		Path home = temp.resolve("home");
+		Path initLua = home.resolve(".config/nvim/init.lua");
+		Files.createDirectories(initLua.getParent());
+		Files.writeString(initLua, EditorSession.block(PAGE, "lua", "-- ocstopo: topology files and their language server, with Neovim's built-in client (0.7+)."));
+		EditorSession.runShellBlock(PAGE, home);
+		Path folder = EditorSession.copyBrokenExample(temp.resolve("broken"));
+		String topology = Files.readString(folder.resolve("topology.ocstopo"));
+		String hq = Files.readString(folder.resolve("hq.ocstopo"));
+		Path drive = temp.resolve("drive.lua");
+		Files.write(drive, NeovimEndToEndTest.class.getResourceAsStream("/neovim/drive.lua").readAllBytes());
+		Path report = temp.resolve("report.json");
 
-		ProcessBuilder builder = new ProcessBuilder("nvim", "--headless", "--clean", "-c", "luafile " + script)
-				.directory(workspace.toFile()).redirectErrorStream(true);
-		builder.environment().put("OCSTOPO_LS_JAR", jar.toString());
-		builder.environment().put("OCSTOPO_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		builder.environment().put("OCSTOPO_WORKSPACE", workspace.toString());
-		builder.environment().put("HOME", workspace.toString());
-		Process nvim = builder.start();
-		nvim.getOutputStream().close();
-		String output = new String(nvim.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(nvim.waitFor(180, TimeUnit.SECONDS), "Neovim did not finish: " + output);
-		assertEquals(0, nvim.exitValue(), "Neovim failed: " + output);
+		ProcessBuilder nvim = EditorSession.editor(home, folder, "nvim", "--headless", "-i", "NONE", "-c", "luafile " + drive);
+		nvim.environment().put("OCSTOPO_WORKSPACE", folder.toString());
+		nvim.environment().put("OCSTOPO_REPORT", report.toString());
+		EditorSession.Run run = EditorSession.run(nvim, temp.resolve("nvim.log"), 300);
+		System.out.printf("NeovimEndToEndTest: the Neovim session took %.1f s%n", run.seconds());
+		Path lspLog = home.resolve(".cache/nvim/lsp.log");
+		String editorMessages = "Neovim's output:\n" + run.output() + "\nreport: "
+				+ (Files.exists(report) ? Files.readString(report) : "(none)") + "\nlsp.log:\n"
+				+ (Files.exists(lspLog) ? Files.readString(lspLog) : "(none)");
+		assertEquals(0, run.exitCode(), editorMessages);
 
-		String written = Files.readString(topology);
-		assertTrue(written.contains("A fe1.contoso.com -> 192.0.2.11") || written.contains("A fe2.contoso.com -> 192.0.2.12"),
-				"the fix is on disk:\n" + written);
-		assertTrue(written.contains("// The load-balancer-facing addresses, on two different subnets: the cause."),
-				"comments stay");
+		JsonObject result = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
+		List<Map<String, Object>> clients = new com.google.gson.Gson().fromJson(result.get("clients"),
+				new TypeToken<List<Map<String, Object>>>() {
+				}.getType());
+		Map<String, List<String>> findings = new com.google.gson.Gson().fromJson(result.get("findings"),
+				new TypeToken<Map<String, List<String>>>() {
+				}.getType());
+		EditorSession.Run formatCheck = EditorSession.formatCheck(folder);
+		String writtenTopology = Files.readString(folder.resolve("topology.ocstopo"));
+		String writtenHq = Files.readString(folder.resolve("hq.ocstopo"));
+		assertAll(
+				() -> assertEquals(List.of(Map.of("name", "ocstopo", "root_dir", folder.toString(),
+						"buffers", List.of("topology.ocstopo", "hq.ocstopo"))), clients,
+						"one client for the folder, attached to both buffers"),
+				() -> assertEquals(EditorSession.expectedFindings(), findings, "each finding once, as expected-findings.txt lists"),
+				() -> assertTrue(EditorSession.topologyWithDnsFix(EditorSession.renamed(topology)).contains(writtenTopology),
+						"topology.ocstopo on disk: one A record fixed, sql01 renamed, nothing else changed:\n" + writtenTopology),
+				() -> assertEquals(EditorSession.renamed(hq), writtenHq,
+						"hq.ocstopo on disk: renamed, and formatted back to the canonical layout (four spaces) despite Neovim's tabs"),
+				() -> assertEquals(0, formatCheck.exitCode(), "ocstopo format --check on the written folder: " + formatCheck.output()));
 	}
 }
