@@ -163,6 +163,7 @@ final class EditorSession {
 				topology.replace("A fe2.contoso.com -> 198.51.100.140", "A fe2.contoso.com -> 192.0.2.12"));
 	}
 
+	/** The rename the editors do: server sql01.contoso.com (hq.ocstopo), the pool's back end (pool.ocstopo). */
 	static String renamed(String text) {
 		return text.replace("sql01.contoso.com", "sql02.contoso.com");
 	}

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.reflect.TypeToken;
@@ -37,8 +38,7 @@ class NeovimEndToEndTest {
 		Files.writeString(initLua, EditorSession.block(PAGE, "lua", "-- ocstopo: topology files and their language server, with Neovim's built-in client (0.7+)."));
 		EditorSession.runShellBlock(PAGE, home);
 		Path folder = EditorSession.copyBrokenExample(temp.resolve("broken"));
-		String topology = Files.readString(folder.resolve("topology.ocstopo"));
-		String hq = Files.readString(folder.resolve("hq.ocstopo"));
+		Map<String, String> original = EditorSession.texts(folder);
 		Path drive = temp.resolve("drive.lua");
 		Files.write(drive, NeovimEndToEndTest.class.getResourceAsStream("/neovim/drive.lua").readAllBytes());
 		Path report = temp.resolve("report.json");
@@ -55,23 +55,24 @@ class NeovimEndToEndTest {
 		assertEquals(0, run.exitCode(), editorMessages);
 
 		JsonObject result = JsonParser.parseString(Files.readString(report)).getAsJsonObject();
-		List<Map<String, Object>> clients = new com.google.gson.Gson().fromJson(result.get("clients"),
+		List<Map<String, Object>> clients = new Gson().fromJson(result.get("clients"),
 				new TypeToken<List<Map<String, Object>>>() {
 				}.getType());
-		Map<String, List<String>> findings = new com.google.gson.Gson().fromJson(result.get("findings"),
+		Map<String, List<String>> findings = new Gson().fromJson(result.get("findings"),
 				new TypeToken<Map<String, List<String>>>() {
 				}.getType());
 		EditorSession.Run formatCheck = EditorSession.formatCheck(folder);
-		String writtenTopology = Files.readString(folder.resolve("topology.ocstopo"));
-		String writtenHq = Files.readString(folder.resolve("hq.ocstopo"));
+		Map<String, String> written = EditorSession.texts(folder);
 		assertAll(
 				() -> assertEquals(List.of(Map.of("name", "ocstopo", "root_dir", folder.toString(),
 						"buffers", List.of("topology.ocstopo", "hq.ocstopo"))), clients,
 						"one client for the folder, attached to both buffers"),
 				() -> assertEquals(EditorSession.expectedFindings(), findings, "each finding once, as expected-findings.txt lists"),
-				() -> assertTrue(EditorSession.topologyWithDnsFix(EditorSession.renamed(topology)).contains(writtenTopology),
-						"topology.ocstopo on disk: one A record fixed, sql01 renamed, nothing else changed:\n" + writtenTopology),
-				() -> assertEquals(EditorSession.renamed(hq), writtenHq,
+				() -> assertTrue(EditorSession.topologyWithDnsFix(original.get("topology.ocstopo")).contains(written.get("topology.ocstopo")),
+						"topology.ocstopo on disk: one A record fixed, nothing else changed:\n" + written.get("topology.ocstopo")),
+				() -> assertEquals(EditorSession.renamed(original.get("pool.ocstopo")), written.get("pool.ocstopo"),
+						"pool.ocstopo on disk: its back end renamed"),
+				() -> assertEquals(EditorSession.renamed(original.get("hq.ocstopo")), written.get("hq.ocstopo"),
 						"hq.ocstopo on disk: renamed, and formatted back to the canonical layout (four spaces) despite Neovim's tabs"),
 				() -> assertEquals(0, formatCheck.exitCode(), "ocstopo format --check on the written folder: " + formatCheck.output()));
 	}
