@@ -44,6 +44,18 @@ local function text_of(bufnr)
   return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
 end
 
+-- Every client, also those still starting (get_active_clients() on 0.7 lists only started ones).
+local function all_clients()
+  local clients = {}
+  for id = 1, 64 do
+    local client = vim.lsp.get_client_by_id(id)
+    if client then
+      table.insert(clients, client)
+    end
+  end
+  return clients
+end
+
 local severities = { 'error', 'warning', 'info', 'hint' }
 
 local function findings_of(bufnr)
@@ -75,18 +87,19 @@ local ok, err = pcall(function()
     return false
   end)
   -- A second client (the bug this guards against) publishes its own copy: give every client
-  -- time to publish for the file, so a doubled finding does not arrive after the report. Not
-  -- fatal: the report shows the clients either way.
-  vim.wait(60000, function()
-    for _, client in ipairs(vim.lsp.get_active_clients()) do
-      if #vim.diagnostic.get(topology, { namespace = vim.lsp.diagnostic.get_namespace(client.id) }) == 0 then
+  -- time to start and publish for the file, so a doubled finding does not arrive after the
+  -- report. Not fatal: the report shows the clients either way.
+  vim.wait(120000, function()
+    for _, client in ipairs(all_clients()) do
+      if not client.initialized
+        or #vim.diagnostic.get(topology, { namespace = vim.lsp.diagnostic.get_namespace(client.id) }) == 0 then
         return false
       end
     end
     return true
   end, 100)
   report.clients = {}
-  for _, client in ipairs(vim.lsp.get_active_clients()) do
+  for _, client in ipairs(all_clients()) do
     local buffers = {}
     for _, bufnr in ipairs({ topology, hq }) do
       if vim.lsp.buf_is_attached(bufnr, client.id) then
@@ -179,7 +192,7 @@ local ok, err = pcall(function()
   step('write all and quit')
   vim.cmd('wall')
   save_report()
-  for _, client in ipairs(vim.lsp.get_active_clients()) do
+  for _, client in ipairs(all_clients()) do
     client.stop()
   end
   vim.cmd('qall!')
