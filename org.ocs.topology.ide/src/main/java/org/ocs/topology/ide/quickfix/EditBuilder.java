@@ -13,6 +13,8 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.ILanguageServerAccess;
+import org.eclipse.xtext.ide.server.TextEditAcceptor;
 import org.eclipse.xtext.ide.server.UriExtensions;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.INode;
@@ -119,8 +121,30 @@ final class EditBuilder {
 		return changes.isEmpty();
 	}
 
-	WorkspaceEdit build() {
-		return new WorkspaceEdit(changes);
+	/**
+	 * The edit in the form the client asked for: versioned document changes if it takes them, each
+	 * with the version the client gave the file (none for a file that is not open), else changes.
+	 */
+	WorkspaceEdit build(ILanguageServerAccess access) {
+		WorkspaceEdit edit = new WorkspaceEdit();
+		TextEditAcceptor acceptor = new TextEditAcceptor(edit, access);
+		changes.forEach((uri, edits) -> acceptor.accept(uri, documentOf(access, uri), edits));
+		if (edit.getDocumentChanges() != null) {
+			edit.setChanges(null);
+		}
+		return edit;
+	}
+
+	private static Document documentOf(ILanguageServerAccess access, String uri) {
+		Document document = null;
+		if (access != null) {
+			try {
+				document = access.doSyncRead(uri, ILanguageServerAccess.Context::getDocument);
+			} catch (RuntimeException gone) {
+				// not in the workspace (any more): no version to claim
+			}
+		}
+		return document != null ? document : new Document(null, "");
 	}
 
 	private static Position position(Document document, int offset) {

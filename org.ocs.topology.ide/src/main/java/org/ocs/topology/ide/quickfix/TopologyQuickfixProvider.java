@@ -17,6 +17,7 @@ import org.eclipse.xtext.GrammarUtil;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.ILanguageServerAccess;
 import org.eclipse.xtext.ide.server.UriExtensions;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2.Options;
 import org.eclipse.xtext.naming.IQualifiedNameConverter;
@@ -105,7 +106,7 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		}
 		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
 		EObject object = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
-		Fix fix = new Fix(resource, offset, endOffset, dataOf(diagnostic), object, leaf);
+		Fix fix = new Fix(resource, offset, endOffset, dataOf(diagnostic), object, leaf, options.getLanguageServerAccess());
 		List<DiagnosticResolution> resolutions = new ArrayList<>();
 		switch (codeOf(diagnostic)) {
 			case "unresolved-reference" -> closestNames(fix, resolutions);
@@ -271,8 +272,11 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		final List<String> data;
 		final EObject object;
 		final ILeafNode leaf;
+		final ILanguageServerAccess access;
 
-		Fix(XtextResource resource, int offset, int endOffset, List<String> data, EObject object, ILeafNode leaf) {
+		Fix(XtextResource resource, int offset, int endOffset, List<String> data, EObject object, ILeafNode leaf,
+				ILanguageServerAccess access) {
+			this.access = access;
 			this.resource = resource;
 			this.offset = offset;
 			this.endOffset = endOffset;
@@ -292,7 +296,7 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		DiagnosticResolution resolution(String label, java.util.function.Consumer<EditBuilder> edit) {
 			EditBuilder edits = new EditBuilder(uris);
 			edit.accept(edits);
-			return new WorkspaceResolution(label, edits.build());
+			return new WorkspaceResolution(label, edits.build(access));
 		}
 	}
 

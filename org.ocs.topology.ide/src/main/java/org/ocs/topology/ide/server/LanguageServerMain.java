@@ -11,6 +11,7 @@ import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
@@ -34,7 +35,10 @@ public final class LanguageServerMain {
 		System.setIn(new ByteArrayInputStream(new byte[0]));
 
 		Injector injector = Guice.createInjector(Modules.override(new ServerModule())
-				.with(binder -> binder.bind(LanguageServerImpl.class).to(TopologyLanguageServer.class)));
+				.with(binder -> {
+					binder.bind(LanguageServerImpl.class).to(TopologyLanguageServer.class);
+					binder.bind(WorkspaceManager.class).to(TopologyWorkspaceManager.class);
+				}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
 		ExecutorService executor = Executors.newCachedThreadPool();
 		Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()

@@ -10,8 +10,11 @@ import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.UriExtensions;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.Issue;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.validation.HopData;
@@ -30,6 +33,16 @@ public class TopologyLanguageServer extends LanguageServerImpl {
 
 	@Inject
 	private UriExtensions uris;
+
+	/** Versioned document changes alone, without the empty {@code changes} Xtext leaves beside them. */
+	@Override
+	protected WorkspaceEdit rename(RenameParams renameParams, CancelIndicator cancelIndicator) {
+		WorkspaceEdit edit = super.rename(renameParams, cancelIndicator);
+		if (edit != null && edit.getDocumentChanges() != null && edit.getChanges() != null && edit.getChanges().isEmpty()) {
+			edit.setChanges(null);
+		}
+		return edit;
+	}
 
 	@Override
 	protected Diagnostic toDiagnostic(Issue issue) {

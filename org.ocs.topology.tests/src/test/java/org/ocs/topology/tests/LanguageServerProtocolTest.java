@@ -1,0 +1,373 @@
+package org.ocs.topology.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionContext;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.InitializedParams;
+import org.eclipse.lsp4j.MessageActionItem;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.ShowMessageRequestParams;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentEdit;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.eclipse.lsp4j.WorkspaceClientCapabilities;
+import org.eclipse.lsp4j.WorkspaceEdit;
+import org.eclipse.lsp4j.WorkspaceEditCapabilities;
+import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.launch.LSPLauncher;
+import org.eclipse.lsp4j.services.LanguageClient;
+import org.eclipse.lsp4j.services.LanguageServer;
+import org.eclipse.lsp4j.services.TextDocumentService;
+import org.eclipse.xtext.ide.server.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The protocol details real LSP clients depend on, against the built language server jar over
+ * stdio: the versions in workspace edits, formatting whatever the client's tab settings, symbol
+ * kinds, server info, positions past the end of a line, unknown methods.
+ */
+class LanguageServerProtocolTest {
+
+	private Process process;
+	private LanguageServer server;
+	private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+	private final StringBuffer stderr = new StringBuffer();
+	/** The JSON messages both ways, as they travel. */
+	private final java.io.StringWriter wire = new java.io.StringWriter();
+
+	@TempDir
+	Path workspace;
+
+	@BeforeEach
+	void start() throws Exception {
+		Path jar = Path.of(System.getProperty("ocstopo.ls.jar",
+				TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.ide/target/ocstopo-language-server.jar").toString()));
+		assertTrue(Files.isRegularFile(jar), "build the language server first: " + jar);
+		process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toString(), "--stdio").start();
+		Thread errors = new Thread(() -> {
+			try {
+				byte[] buffer = new byte[8192];
+				int read;
+				while ((read = process.getErrorStream().read(buffer)) > 0) {
+					stderr.append(new String(buffer, 0, read));
+				}
+			} catch (IOException ignored) {
+				// the process is gone
+			}
+		});
+		errors.setDaemon(true);
+		errors.start();
+		LanguageClient client = new LanguageClient() {
+			@Override
+			public void telemetryEvent(Object object) {
+			}
+
+			@Override
+			public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+				published.add(diagnostics);
+			}
+
+			@Override
+			public void showMessage(MessageParams messageParams) {
+			}
+
+			@Override
+			public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
+				return CompletableFuture.completedFuture(null);
+			}
+
+			@Override
+			public void logMessage(MessageParams message) {
+			}
+		};
+		Launcher<LanguageServer> launcher = new LSPLauncher.Builder<LanguageServer>().setLocalService(client)
+				.setRemoteInterface(LanguageServer.class).setInput(process.getInputStream())
+				.setOutput(process.getOutputStream()).traceMessages(new java.io.PrintWriter(wire, true)).create();
+		launcher.startListening();
+		server = launcher.getRemoteProxy();
+	}
+
+	@AfterEach
+	void stop() throws Exception {
+		if (process.isAlive()) {
+			try {
+				server.shutdown().get(20, TimeUnit.SECONDS);
+				server.exit();
+			} catch (Exception e) {
+				// the assertions already failed; make sure the process goes
+			}
+			if (!process.waitFor(20, TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+	}
+
+	private InitializeResult initialize(ClientCapabilities capabilities) throws Exception {
+		InitializeParams params = new InitializeParams();
+		params.setProcessId((int) ProcessHandle.current().pid());
+		params.setRootUri(workspace.toUri().toString());
+		params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "workspace")));
+		params.setCapabilities(capabilities);
+		InitializeResult result = server.initialize(params).get(60, TimeUnit.SECONDS);
+		server.initialized(new InitializedParams());
+		return result;
+	}
+
+	/** A client that takes versioned document changes in workspace edits, as VS Code, eglot and LSP4E do. */
+	private static ClientCapabilities withDocumentChanges(boolean documentChanges) {
+		ClientCapabilities capabilities = new ClientCapabilities();
+		WorkspaceClientCapabilities workspaceCapabilities = new WorkspaceClientCapabilities();
+		WorkspaceEditCapabilities edits = new WorkspaceEditCapabilities();
+		edits.setDocumentChanges(documentChanges);
+		workspaceCapabilities.setWorkspaceEdit(edits);
+		capabilities.setWorkspace(workspaceCapabilities);
+		return capabilities;
+	}
+
+	private TextDocumentService documents() {
+		return server.getTextDocumentService();
+	}
+
+	private String open(String name, String text, int version) throws IOException {
+		Path file = Files.writeString(workspace.resolve(name), text);
+		String uri = file.toUri().toString();
+		documents().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", version, text)));
+		return uri;
+	}
+
+	/** An incremental change, as editors send while typing: insert text at a position. */
+	private void insert(String uri, int version, Position at, String text) {
+		documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version),
+				List.of(new TextDocumentContentChangeEvent(new Range(at, at), text))));
+	}
+
+	private void replaceAll(String uri, int version, String text) {
+		documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, version),
+				List.of(new TextDocumentContentChangeEvent(text))));
+	}
+
+	private List<Diagnostic> diagnosticsOf(String uri, Predicate<List<Diagnostic>> wanted) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		List<Diagnostic> last = null;
+		while (System.nanoTime() < deadline) {
+			PublishDiagnosticsParams params = published.poll(1, TimeUnit.SECONDS);
+			if (params != null && params.getUri().equals(uri)) {
+				last = params.getDiagnostics();
+				if (wanted.test(last)) {
+					return last;
+				}
+			}
+		}
+		throw new AssertionError("no wanted diagnostics for " + uri + "; last: " + last + "; stderr: " + stderr);
+	}
+
+	private static List<Diagnostic> withCode(List<Diagnostic> diagnostics, String code) {
+		return diagnostics.stream().filter(d -> d.getCode() != null && code.equals(d.getCode().getLeft())).toList();
+	}
+
+	private static Position positionOf(String text, String needle) {
+		int offset = text.indexOf(needle);
+		assertTrue(offset >= 0, "not in text: " + needle);
+		return new Document(1, text).getPosition(offset);
+	}
+
+	/** Applies edits that all refer to the same original text, as a client does. */
+	static String apply(String text, List<? extends TextEdit> edits) {
+		List<TextEdit> sorted = new ArrayList<>(edits);
+		sorted.sort((x, y) -> {
+			int line = Integer.compare(y.getRange().getStart().getLine(), x.getRange().getStart().getLine());
+			return line != 0 ? line : Integer.compare(y.getRange().getStart().getCharacter(), x.getRange().getStart().getCharacter());
+		});
+		return new Document(1, text).applyChanges(sorted).getContents();
+	}
+
+	private List<CodeAction> codeActions(String uri, Diagnostic diagnostic) throws Exception {
+		return documents().codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), diagnostic.getRange(),
+				new CodeActionContext(List.of(diagnostic)))).get(60, TimeUnit.SECONDS)
+				.stream().filter(Either::isRight).map(Either::getRight).toList();
+	}
+
+	private static CodeAction titled(List<CodeAction> actions, String prefix) {
+		return actions.stream().filter(a -> a.getTitle().startsWith(prefix)).findFirst()
+				.orElseThrow(() -> new AssertionError("no '" + prefix + "' among " + actions.stream().map(CodeAction::getTitle).toList()));
+	}
+
+	/** The edits of a versioned workspace edit, by file, each with the version it was made for. */
+	private static Map<String, TextDocumentEdit> documentChangesOf(WorkspaceEdit edit) {
+		assertNotNull(edit.getDocumentChanges(), "documentChanges for a client that supports them: " + edit);
+		assertTrue(edit.getChanges() == null || edit.getChanges().isEmpty(), "not both documentChanges and changes: " + edit);
+		Map<String, TextDocumentEdit> byUri = new LinkedHashMap<>();
+		for (Either<TextDocumentEdit, ?> change : edit.getDocumentChanges()) {
+			assertTrue(change.isLeft(), "a text edit, not a file operation: " + change);
+			TextDocumentEdit previous = byUri.put(change.getLeft().getTextDocument().getUri(), change.getLeft());
+			assertNull(previous, "one entry per file: " + edit);
+		}
+		return byUri;
+	}
+
+	private static List<TextEdit> editsOf(TextDocumentEdit edit) {
+		return edit.getEdits().stream().map(e -> e.isLeft() ? e.getLeft() : null).toList();
+	}
+
+	// ------------------------------------------------------------ 1. versions in workspace edits
+
+	private static final String SERVERS = "site Redmond {\n    subnet lan 192.0.2.0/24\n    server fe1.contoso.com {\n"
+			+ "        interface 192.0.2.11 on lan\n        default gateway 192.0.2.1\n    }\n    server fe2.contoso.com {\n"
+			+ "        interface 192.0.2.12 on lan\n        default gateway 192.0.2.1\n    }\n}\n";
+	private static final String POOL = "enterprise pool pool1.contoso.com {\n    front ends fe1.contoso.com, fe2.contoso.com\n}\n";
+	private static final String DIRECTOR = "director pool dir.contoso.com {\n    servers fe1.contoso.com\n}\n";
+
+	@Test
+	void renameCarriesTheVersionTheClientSentForEachOpenFileAndNoneForClosedOnes() throws Exception {
+		// Closed, on disk only: the client has no version for it.
+		String directorUri = Files.writeString(workspace.resolve("c.ocstopo"), DIRECTOR).toUri().toString();
+		initialize(withDocumentChanges(true));
+		String servers = SERVERS;
+		String pool = POOL;
+		String serversUri = open("a.ocstopo", servers, 1);
+		String poolUri = open("b.ocstopo", pool, 3);
+		// Versions jump, as eglot's do (one per buffer modification, several changes per message).
+		int[] versions = { 2, 5, 9 };
+		for (int version : versions) {
+			String comment = "// edit " + version + "\n";
+			insert(serversUri, version, new Position(0, 0), comment);
+			servers = comment + servers;
+		}
+		String line = "// the pool\n";
+		insert(poolUri, 7, new Position(0, 0), line);
+		pool = line + pool;
+		diagnosticsOf(serversUri, d -> true);
+
+		WorkspaceEdit edit = documents().rename(new RenameParams(new TextDocumentIdentifier(serversUri),
+				positionOf(servers, "fe1.contoso.com {"), "fe9.contoso.com")).get(60, TimeUnit.SECONDS);
+		Map<String, TextDocumentEdit> byUri = documentChangesOf(edit);
+		assertEquals(Map.of(serversUri, 9, poolUri, 7), versionsOfOpen(byUri, directorUri),
+				"the client's latest version of each open file");
+		assertTrue(byUri.containsKey(directorUri), "the closed file's reference is renamed too: " + edit);
+		assertNull(byUri.get(directorUri).getTextDocument().getVersion(), "no version for a file that is not open");
+		// VS Code's client takes a TextDocumentEdit only with a version that is a number or null, not absent.
+		assertTrue(sentWithNullVersion(directorUri), "the closed file's version is sent as null: " + wire);
+
+		assertEquals(servers.replace("fe1.contoso.com", "fe9.contoso.com"), apply(servers, editsOf(byUri.get(serversUri))));
+		assertEquals(pool.replace("fe1.contoso.com", "fe9.contoso.com"), apply(pool, editsOf(byUri.get(poolUri))));
+		assertEquals(DIRECTOR.replace("fe1.contoso.com", "fe9.contoso.com"), apply(DIRECTOR, editsOf(byUri.get(directorUri))));
+	}
+
+	/** Whether some identifier of the file went over the wire with {@code "version": null}. */
+	private boolean sentWithNullVersion(String uri) {
+		String trace = wire.toString();
+		for (int at = trace.indexOf('"' + uri + '"'); at >= 0; at = trace.indexOf('"' + uri + '"', at + 1)) {
+			String identifier = trace.substring(trace.lastIndexOf('{', at), trace.indexOf('}', at));
+			if (identifier.contains("\"version\": null")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Map<String, Integer> versionsOfOpen(Map<String, TextDocumentEdit> byUri, String closedUri) {
+		Map<String, Integer> versions = new HashMap<>();
+		byUri.forEach((uri, edit) -> {
+			if (!uri.equals(closedUri)) {
+				versions.put(uri, edit.getTextDocument().getVersion());
+			}
+		});
+		return versions;
+	}
+
+	@Test
+	void renameForAClientWithoutDocumentChangesGivesPlainChanges() throws Exception {
+		initialize(withDocumentChanges(false));
+		String serversUri = open("a.ocstopo", SERVERS, 4);
+		String poolUri = open("b.ocstopo", POOL, 1);
+		diagnosticsOf(serversUri, d -> true);
+		WorkspaceEdit edit = documents().rename(new RenameParams(new TextDocumentIdentifier(serversUri),
+				positionOf(SERVERS, "fe1.contoso.com {"), "fe9.contoso.com")).get(60, TimeUnit.SECONDS);
+		assertNull(edit.getDocumentChanges(), edit.toString());
+		assertNotNull(edit.getChanges(), edit.toString());
+		assertEquals(SERVERS.replace("fe1.contoso.com", "fe9.contoso.com"), apply(SERVERS, edit.getChanges().get(serversUri)));
+		assertEquals(POOL.replace("fe1.contoso.com", "fe9.contoso.com"), apply(POOL, edit.getChanges().get(poolUri)));
+	}
+
+	@Test
+	void quickFixesCarryTheClientsVersionsToo() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		initialize(withDocumentChanges(true));
+		String site = Files.readString(broken.resolve("hq.ocstopo"));
+		String dns = Files.readString(broken.resolve("topology.ocstopo"));
+		String siteUri = open("hq.ocstopo", site, 1);
+		String dnsUri = open("topology.ocstopo", dns, 1);
+		String line = "// the balancer's site\n";
+		insert(siteUri, 6, new Position(0, 0), line);
+		site = line + site;
+		replaceAll(dnsUri, 4, dns);
+		List<Diagnostic> diagnostics = diagnosticsOf(dnsUri, d -> withCode(d, "pool-traffic-hairpin").size() == 2);
+		List<CodeAction> actions = codeActions(dnsUri, withCode(diagnostics, "pool-traffic-hairpin").get(0));
+
+		// The hosts entry goes into the other (open) file of the folder.
+		Map<String, TextDocumentEdit> hosts = documentChangesOf(titled(actions, "Add a hosts entry").getEdit());
+		assertEquals(List.of(siteUri), List.copyOf(hosts.keySet()));
+		assertEquals(6, hosts.get(siteUri).getTextDocument().getVersion());
+		String fixed = apply(site, editsOf(hosts.get(siteUri)));
+		assertTrue(fixed.contains("        hosts fe2.contoso.com -> 192.0.2.12\n"), fixed);
+
+		Map<String, TextDocumentEdit> record = documentChangesOf(titled(actions, "Point the A record").getEdit());
+		assertEquals(4, record.get(dnsUri).getTextDocument().getVersion());
+		String pointed = apply(dns, editsOf(record.get(dnsUri)));
+		assertTrue(pointed.contains("A fe1.contoso.com -> 192.0.2.11") || pointed.contains("A fe2.contoso.com -> 192.0.2.12"), pointed);
+	}
+
+	@Test
+	void quickFixesOnAClosedFileCarryNoVersion() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		String site = Files.readString(broken.resolve("hq.ocstopo"));
+		String siteUri = Files.writeString(workspace.resolve("hq.ocstopo"), site).toUri().toString();
+		initialize(withDocumentChanges(true));
+		String dnsUri = open("topology.ocstopo", Files.readString(broken.resolve("topology.ocstopo")), 2);
+		List<Diagnostic> diagnostics = diagnosticsOf(dnsUri, d -> withCode(d, "pool-traffic-hairpin").size() == 2);
+		List<CodeAction> actions = codeActions(dnsUri, withCode(diagnostics, "pool-traffic-hairpin").get(0));
+		Map<String, TextDocumentEdit> hosts = documentChangesOf(titled(actions, "Add a hosts entry").getEdit());
+		assertNull(hosts.get(siteUri).getTextDocument().getVersion(), "hq.ocstopo is not open");
+		assertTrue(apply(site, editsOf(hosts.get(siteUri))).contains("        hosts fe2.contoso.com -> 192.0.2.12\n"));
+		assertFalse(stderr.toString().contains("Exception"), stderr.toString());
+	}
+}
