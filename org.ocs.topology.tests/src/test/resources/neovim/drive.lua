@@ -56,6 +56,21 @@ local function all_clients()
   return clients
 end
 
+-- The clients, each with the files of BUFFERS it is attached to.
+local function client_report(buffers)
+  local clients = {}
+  for _, client in ipairs(all_clients()) do
+    local attached = {}
+    for _, bufnr in ipairs(buffers) do
+      if vim.lsp.buf_is_attached(bufnr, client.id) then
+        table.insert(attached, vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t'))
+      end
+    end
+    table.insert(clients, { name = client.name, root_dir = client.config.root_dir, buffers = attached })
+  end
+  return clients
+end
+
 local severities = { 'error', 'warning', 'info', 'hint' }
 
 local function findings_of(bufnr)
@@ -98,16 +113,7 @@ local ok, err = pcall(function()
     end
     return true
   end, 100)
-  report.clients = {}
-  for _, client in ipairs(all_clients()) do
-    local buffers = {}
-    for _, bufnr in ipairs({ topology, hq }) do
-      if vim.lsp.buf_is_attached(bufnr, client.id) then
-        table.insert(buffers, vim.fn.fnamemodify(vim.api.nvim_buf_get_name(bufnr), ':t'))
-      end
-    end
-    table.insert(report.clients, { name = client.name, root_dir = client.config.root_dir, buffers = buffers })
-  end
+  report.clients = client_report({ topology, hq })
   report.findings = { ['topology.ocstopo'] = findings_of(topology), ['hq.ocstopo'] = findings_of(hq) }
   save_report()
 
@@ -191,6 +197,7 @@ local ok, err = pcall(function()
 
   step('write all and quit')
   vim.cmd('wall')
+  report.clients_at_end = client_report({ topology, hq, pool })
   save_report()
   for _, client in ipairs(all_clients()) do
     client.stop()

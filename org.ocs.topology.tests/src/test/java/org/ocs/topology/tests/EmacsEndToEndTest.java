@@ -55,6 +55,9 @@ class EmacsEndToEndTest {
 		List<Map<String, List<String>>> servers = new Gson().fromJson(result.get("servers"),
 				new TypeToken<List<Map<String, List<String>>>>() {
 				}.getType());
+		List<Map<String, List<String>>> serversAtEnd = new Gson().fromJson(result.get("servers_at_end"),
+				new TypeToken<List<Map<String, List<String>>>>() {
+				}.getType());
 		Map<String, List<String>> findings = new Gson().fromJson(result.get("findings"),
 				new TypeToken<Map<String, List<String>>>() {
 				}.getType());
@@ -63,6 +66,9 @@ class EmacsEndToEndTest {
 				() -> assertEquals(List.of(List.of("hq.ocstopo", "topology.ocstopo")),
 						servers == null ? null : servers.stream().map(s -> s.get("buffers").stream().sorted().toList()).toList(),
 						"one server for the folder, managing both buffers: " + servers),
+				() -> assertEquals(List.of(List.of("hq.ocstopo", "pool.ocstopo", "topology.ocstopo")),
+						serversAtEnd == null ? null : serversAtEnd.stream().map(s -> s.get("buffers").stream().sorted().toList()).toList(),
+						"still one server at the end, also managing pool.ocstopo that the rename opened: " + serversAtEnd),
 				() -> assertTrue(servers != null && servers.stream().allMatch(s -> s.get("command").contains(jar)),
 						"the documented jar runs: " + servers),
 				() -> assertEquals(EditorSession.expectedFindings(), findings, "each finding once, as expected-findings.txt lists"),

@@ -57,6 +57,9 @@ class NeovimEndToEndTest {
 		List<Map<String, Object>> clients = new Gson().fromJson(result.get("clients"),
 				new TypeToken<List<Map<String, Object>>>() {
 				}.getType());
+		List<Map<String, Object>> clientsAtEnd = new Gson().fromJson(result.get("clients_at_end"),
+				new TypeToken<List<Map<String, Object>>>() {
+				}.getType());
 		Map<String, List<String>> findings = new Gson().fromJson(result.get("findings"),
 				new TypeToken<Map<String, List<String>>>() {
 				}.getType());
@@ -65,7 +68,10 @@ class NeovimEndToEndTest {
 						"buffers", List.of("topology.ocstopo", "hq.ocstopo"))), clients,
 						"one client for the folder, attached to both buffers"),
 				() -> assertEquals(EditorSession.expectedFindings(), findings, "each finding once, as expected-findings.txt lists"),
-				() -> assertEquals(0, run.exitCode(), editorMessages));
+				() -> assertEquals(0, run.exitCode(), editorMessages),
+				() -> assertEquals(List.of(Map.of("name", "ocstopo", "root_dir", folder.toString(),
+						"buffers", List.of("topology.ocstopo", "hq.ocstopo", "pool.ocstopo"))), clientsAtEnd,
+						"still one client at the end, also attached to pool.ocstopo that the rename opened"));
 
 		EditorSession.Run formatCheck = EditorSession.formatCheck(folder);
 		Map<String, String> written = EditorSession.texts(folder);
