@@ -5,8 +5,10 @@ import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.ocs.topology.ide.contentassist.TopologyContentProposalProvider;
+import org.ocs.topology.ide.formatting.CanonicalFormattingService;
 import org.ocs.topology.ide.highlighting.TopologySemanticHighlighting;
 import org.ocs.topology.ide.hover.TopologyHoverService;
 import org.ocs.topology.ide.quickfix.TopologyQuickfixProvider;
@@ -33,5 +35,10 @@ public class TopologyIdeModule extends AbstractTopologyIdeModule {
 
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return TopologyContentProposalProvider.class;
+	}
+
+	// The canonical layout whatever the client's tab settings.
+	public Class<? extends FormattingService> bindFormattingService() {
+		return CanonicalFormattingService.class;
 	}
 }

@@ -370,4 +370,121 @@ class LanguageServerProtocolTest {
 		assertTrue(apply(site, editsOf(hosts.get(siteUri))).contains("        hosts fe2.contoso.com -> 192.0.2.12\n"));
 		assertFalse(stderr.toString().contains("Exception"), stderr.toString());
 	}
+
+	// ------------------------------------------------------------ 2. formatting whatever the client's settings
+
+	private static final String MESSY = "site  Redmond{subnet lan 192.0.2.0/24\n\tserver fe1.contoso.com {\n interface 192.0.2.11 on lan\n"
+			+ "\t\t\tdefault gateway 192.0.2.1}\n  load balancer lb1 {\n virtual server vs1 192.0.2.50 {\n ports tcp 443\n}\n}\n}\n";
+
+	/** What {@code ocstopo format} makes of a file: the canonical layout. */
+	private Path cliFormatted(String name, String text) throws Exception {
+		Path folder = Files.createDirectories(workspace.resolve("cli-" + name));
+		Path file = Files.writeString(folder.resolve(name), text);
+		assertEquals(0, cli("format", file.toString()), "ocstopo format " + name);
+		return file;
+	}
+
+	private static int cli(String... args) throws Exception {
+		Path jar = Path.of(System.getProperty("ocstopo.cli.jar",
+				TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.cli/target/ocstopo.jar").toString()));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toString()));
+		command.addAll(List.of(args));
+		Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(cli.getInputStream().readAllBytes());
+		assertTrue(cli.waitFor(120, TimeUnit.SECONDS), output);
+		return cli.exitValue();
+	}
+
+	private List<? extends TextEdit> format(String uri, int tabSize, boolean insertSpaces) throws Exception {
+		return documents().formatting(new org.eclipse.lsp4j.DocumentFormattingParams(new TextDocumentIdentifier(uri),
+				new org.eclipse.lsp4j.FormattingOptions(tabSize, insertSpaces))).get(60, TimeUnit.SECONDS);
+	}
+
+	private List<? extends TextEdit> formatRange(String uri, Range range, int tabSize, boolean insertSpaces) throws Exception {
+		return documents().rangeFormatting(new org.eclipse.lsp4j.DocumentRangeFormattingParams(new TextDocumentIdentifier(uri),
+				new org.eclipse.lsp4j.FormattingOptions(tabSize, insertSpaces), range)).get(60, TimeUnit.SECONDS);
+	}
+
+	private static Range wholeOf(String text) {
+		Document document = new Document(1, text);
+		return new Range(new Position(0, 0), document.getPosition(text.length()));
+	}
+
+	@Test
+	void formattingGivesTheCanonicalLayoutWhateverTheClientsTabSettings() throws Exception {
+		String canonical = Files.readString(cliFormatted("messy.ocstopo", MESSY));
+		assertTrue(canonical.contains("\n    server fe1.contoso.com {\n        interface 192.0.2.11 on lan\n"), canonical);
+		initialize(new ClientCapabilities());
+		String uri = open("messy.ocstopo", MESSY, 1);
+		diagnosticsOf(uri, d -> true);
+		// Neovim and Emacs send their defaults: tabs, 8 wide; others 2 or 4 spaces.
+		int[][] settings = { { 8, 0 }, { 2, 1 }, { 4, 1 }, { 4, 0 }, { 3, 1 } };
+		for (int[] setting : settings) {
+			boolean spaces = setting[1] == 1;
+			assertEquals(canonical, apply(MESSY, format(uri, setting[0], spaces)),
+					"format with tabSize " + setting[0] + ", insertSpaces " + spaces);
+			assertEquals(canonical, apply(MESSY, formatRange(uri, wholeOf(MESSY), setting[0], spaces)),
+					"range format of the whole file with tabSize " + setting[0] + ", insertSpaces " + spaces);
+		}
+		// A range of a few lines: those lines in the canonical layout, the rest untouched.
+		String partly = apply(MESSY, formatRange(uri, new Range(new Position(2, 0), new Position(3, 30)), 8, false));
+		assertTrue(partly.startsWith("site  Redmond{subnet lan 192.0.2.0/24\n\tserver fe1.contoso.com {\n"), "before the range: " + partly);
+		assertTrue(partly.contains("\n        default gateway 192.0.2.1\n"), "in the range: " + partly);
+	}
+
+	@Test
+	void aFileWithSyntaxErrorsIsNotFormatted() throws Exception {
+		String broken = "site Redmond {\n        subnet lan 192.0.2.0/24\n  server fe1.contoso.com {\n            interface on on\n"
+				+ "    }\n   server fe2.contoso.com {\n";
+		initialize(new ClientCapabilities());
+		String uri = open("broken.ocstopo", broken, 1);
+		assertFalse(withCode(diagnosticsOf(uri, d -> !d.isEmpty()), "syntax-error").isEmpty(), "a syntax error");
+		assertEquals(List.of(), format(uri, 8, false), "no edits for a file with syntax errors");
+		assertEquals(List.of(), format(uri, 4, true), "no edits for a file with syntax errors");
+		assertEquals(List.of(), formatRange(uri, wholeOf(broken), 4, true), "no range edits either");
+		assertFalse(stderr.toString().contains("Exception"), stderr.toString());
+	}
+
+	@Test
+	void quickFixInsertionsAreInTheCanonicalLayoutAfterTabFormatting() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		initialize(new ClientCapabilities());
+		String site = Files.readString(broken.resolve("hq.ocstopo"));
+		String siteUri = open("hq.ocstopo", site, 1);
+		String dnsUri = open("topology.ocstopo", Files.readString(broken.resolve("topology.ocstopo")), 1);
+		List<Diagnostic> diagnostics = diagnosticsOf(dnsUri, d -> withCode(d, "pool-traffic-hairpin").size() == 2);
+		// The client formats with tabs first (and drops the answer): nothing of that may stay behind.
+		format(siteUri, 8, false);
+		format(dnsUri, 8, false);
+		CodeAction hosts = titled(codeActions(dnsUri, withCode(diagnostics, "pool-traffic-hairpin").get(0)), "Add a hosts entry");
+		String fixed = apply(site, hosts.getEdit().getChanges().get(siteUri));
+		assertTrue(fixed.contains("hosts fe2.contoso.com -> 192.0.2.12"), fixed);
+		replaceAll(siteUri, 2, fixed);
+		assertEquals(List.of(), format(siteUri, 8, false), "the fixed file is already in the canonical layout:\n" + fixed);
+		Path written = Files.writeString(Files.createDirectories(workspace.resolve("check")).resolve("hq.ocstopo"), fixed);
+		assertEquals(0, cli("format", "--check", written.toString()), "ocstopo format --check passes:\n" + fixed);
+	}
+
+	@Test
+	void anInsertedRegistrarSettingIsInTheCanonicalLayout() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/groupchat-mpop/broken");
+		String topology = Files.readString(broken.resolve("topology.ocstopo")).replace("product ocs2007r2", "product lync2010");
+		Files.writeString(workspace.resolve("redmond.ocstopo"), Files.readString(broken.resolve("redmond.ocstopo")));
+		initialize(new ClientCapabilities());
+		String uri = open("topology.ocstopo", topology, 1);
+		List<Diagnostic> diagnostics = diagnosticsOf(uri, d -> !withCode(d, "lookup-over-mpop").isEmpty());
+		format(uri, 8, false);
+		Diagnostic overMpop = withCode(diagnostics, "lookup-over-mpop").get(0);
+		List<CodeAction> actions = codeActions(uri, overMpop);
+		CodeAction poolSetting = titled(actions, "Add a registrar setting of");
+		List<TextEdit> edits = poolSetting.getEdit().getChanges().get(uri);
+		assertNotNull(edits, "the setting goes into the file of the finding: " + poolSetting.getEdit());
+		String fixed = apply(topology, edits);
+		assertTrue(fixed.contains("registrar pool ocsr2poolr2.fourthcoffee.com {\n    max endpoints per user"), fixed);
+		replaceAll(uri, 2, fixed);
+		assertEquals(List.of(), format(uri, 8, false), "the fixed file is already in the canonical layout:\n" + fixed);
+		Path written = Files.writeString(Files.createDirectories(workspace.resolve("check")).resolve("topology.ocstopo"), fixed);
+		assertEquals(0, cli("format", "--check", written.toString()), "ocstopo format --check passes:\n" + fixed);
+	}
 }
