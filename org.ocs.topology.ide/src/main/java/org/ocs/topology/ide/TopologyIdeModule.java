@@ -7,11 +7,16 @@ import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.ocs.topology.ide.contentassist.TopologyContentProposalProvider;
 import org.ocs.topology.ide.formatting.CanonicalFormattingService;
 import org.ocs.topology.ide.highlighting.TopologySemanticHighlighting;
 import org.ocs.topology.ide.hover.TopologyHoverService;
 import org.ocs.topology.ide.quickfix.TopologyQuickfixProvider;
+import org.ocs.topology.ide.symbols.TopologyDocumentSymbolService;
+import org.ocs.topology.ide.symbols.TopologySymbolKinds;
+import org.ocs.topology.ide.symbols.TopologySymbolNames;
 
 /** Language-server services of the .ocstopo language. */
 public class TopologyIdeModule extends AbstractTopologyIdeModule {
@@ -40,5 +45,17 @@ public class TopologyIdeModule extends AbstractTopologyIdeModule {
 	// The canonical layout whatever the client's tab settings.
 	public Class<? extends FormattingService> bindFormattingService() {
 		return CanonicalFormattingService.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolKindProvider> bindDocumentSymbolMapper$DocumentSymbolKindProvider() {
+		return TopologySymbolKinds.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolNameProvider> bindDocumentSymbolMapper$DocumentSymbolNameProvider() {
+		return TopologySymbolNames.class;
+	}
+
+	public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
+		return TopologyDocumentSymbolService.class;
 	}
 }

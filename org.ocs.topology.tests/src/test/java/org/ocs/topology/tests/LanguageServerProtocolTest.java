@@ -487,4 +487,109 @@ class LanguageServerProtocolTest {
 		Path written = Files.writeString(Files.createDirectories(workspace.resolve("check")).resolve("topology.ocstopo"), fixed);
 		assertEquals(0, cli("format", "--check", written.toString()), "ocstopo format --check passes:\n" + fixed);
 	}
+
+	// ------------------------------------------------------------ 3. symbol kinds and hierarchy
+
+	private static final String OUTLINE = "topology Contoso {\n    product lync2010\n}\n\nregistrar global {\n"
+			+ "    max endpoints per user 3\n}\n\nsite Redmond {\n    subnet lan 192.0.2.0/24\n    server fe1.contoso.com {\n"
+			+ "        interface 192.0.2.11 on lan\n    }\n    enterprise pool pool1.contoso.com {\n        front ends fe1.contoso.com\n"
+			+ "    }\n    load balancer lb1 {\n        self ip 192.0.2.2 on lan\n        virtual server vip1 192.0.2.50 {\n"
+			+ "            ports tcp 443\n            members pool pool1.contoso.com\n        }\n"
+			+ "        forwarding virtual server routed 0.0.0.0/0 {\n        }\n    }\n"
+			+ "    registrar pool pool1.contoso.com {\n        max endpoints per user 4\n    }\n}\n\n"
+			+ "director pool dir.contoso.com {\n    servers fe1.contoso.com\n}\n\n"
+			+ "dns {\n    A fe1.contoso.com -> 192.0.2.11\n"
+			+ "    SRV _sipinternaltls._tcp.contoso.com -> pool1.contoso.com port 5061\n}\n";
+
+	/** Declaration, by its symbol's name, and the kind each must have (the mapping documented in the server). */
+	private static final Map<String, org.eclipse.lsp4j.SymbolKind> KINDS = Map.ofEntries(
+			Map.entry("Contoso", org.eclipse.lsp4j.SymbolKind.File),
+			Map.entry("registrar global", org.eclipse.lsp4j.SymbolKind.Property),
+			Map.entry("Redmond", org.eclipse.lsp4j.SymbolKind.Namespace),
+			Map.entry("lan", org.eclipse.lsp4j.SymbolKind.Struct),
+			Map.entry("fe1.contoso.com", org.eclipse.lsp4j.SymbolKind.Object),
+			Map.entry("pool1.contoso.com", org.eclipse.lsp4j.SymbolKind.Module),
+			Map.entry("dir.contoso.com", org.eclipse.lsp4j.SymbolKind.Module),
+			Map.entry("lb1", org.eclipse.lsp4j.SymbolKind.Class),
+			Map.entry("vip1", org.eclipse.lsp4j.SymbolKind.Interface),
+			Map.entry("routed", org.eclipse.lsp4j.SymbolKind.Interface),
+			Map.entry("registrar pool pool1.contoso.com", org.eclipse.lsp4j.SymbolKind.Property),
+			Map.entry("dns", org.eclipse.lsp4j.SymbolKind.Package),
+			Map.entry("A fe1.contoso.com", org.eclipse.lsp4j.SymbolKind.Constant),
+			Map.entry("SRV _sipinternaltls._tcp.contoso.com", org.eclipse.lsp4j.SymbolKind.Constant));
+
+	private static ClientCapabilities withHierarchicalSymbols(boolean hierarchical) {
+		ClientCapabilities capabilities = new ClientCapabilities();
+		org.eclipse.lsp4j.TextDocumentClientCapabilities text = new org.eclipse.lsp4j.TextDocumentClientCapabilities();
+		org.eclipse.lsp4j.DocumentSymbolCapabilities symbols = new org.eclipse.lsp4j.DocumentSymbolCapabilities();
+		symbols.setHierarchicalDocumentSymbolSupport(hierarchical);
+		text.setDocumentSymbol(symbols);
+		capabilities.setTextDocument(text);
+		return capabilities;
+	}
+
+	private List<Either<org.eclipse.lsp4j.SymbolInformation, org.eclipse.lsp4j.DocumentSymbol>> symbols(String uri) throws Exception {
+		return documents().documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(new TextDocumentIdentifier(uri)))
+				.get(60, TimeUnit.SECONDS);
+	}
+
+	private static void collect(org.eclipse.lsp4j.DocumentSymbol symbol, String parent, Map<String, String> parents,
+			Map<String, org.eclipse.lsp4j.SymbolKind> kinds) {
+		kinds.put(symbol.getName(), symbol.getKind());
+		parents.put(symbol.getName(), parent);
+		if (symbol.getChildren() != null) {
+			symbol.getChildren().forEach(child -> collect(child, symbol.getName(), parents, kinds));
+		}
+	}
+
+	@Test
+	void documentSymbolsAreATreeWithKindsThatFitTheDeclarations() throws Exception {
+		initialize(withHierarchicalSymbols(true));
+		String uri = open("outline.ocstopo", OUTLINE, 1);
+		diagnosticsOf(uri, d -> true);
+		Map<String, String> parents = new HashMap<>();
+		Map<String, org.eclipse.lsp4j.SymbolKind> kinds = new HashMap<>();
+		for (var symbol : symbols(uri)) {
+			assertTrue(symbol.isRight(), "a DocumentSymbol for a client with hierarchical support: " + symbol);
+			collect(symbol.getRight(), null, parents, kinds);
+		}
+		Map<String, org.eclipse.lsp4j.SymbolKind> named = new HashMap<>();
+		KINDS.keySet().forEach(name -> named.put(name, kinds.entrySet().stream().filter(e -> e.getKey().startsWith(name))
+				.map(Map.Entry::getValue).findFirst().orElse(null)));
+		assertEquals(KINDS, named, "kinds of " + kinds);
+		assertEquals("Redmond", parents.get("fe1.contoso.com"), "servers inside their site");
+		assertEquals("Redmond", parents.get("lb1"));
+		assertEquals("lb1", parents.get("vip1"), "virtual servers inside their balancer");
+		assertEquals("lb1", parents.get("routed"));
+		assertEquals(null, parents.get("Redmond"));
+		String record = kinds.keySet().stream().filter(n -> n.startsWith("A fe1.contoso.com")).findFirst().orElseThrow();
+		assertEquals("dns", parents.get(record), "records inside the DNS block");
+	}
+
+	@Test
+	void flatSymbolsAndWorkspaceSymbolsHaveTheSameKinds() throws Exception {
+		initialize(withHierarchicalSymbols(false));
+		String uri = open("outline.ocstopo", OUTLINE, 1);
+		diagnosticsOf(uri, d -> true);
+		Map<String, org.eclipse.lsp4j.SymbolKind> kinds = new HashMap<>();
+		for (var symbol : symbols(uri)) {
+			assertTrue(symbol.isLeft(), "SymbolInformation for a client without hierarchical support: " + symbol);
+			kinds.put(symbol.getLeft().getName(), symbol.getLeft().getKind());
+		}
+		assertEquals(org.eclipse.lsp4j.SymbolKind.Namespace, kinds.get("Redmond"), kinds.toString());
+		assertEquals(org.eclipse.lsp4j.SymbolKind.Object, kinds.get("fe1.contoso.com"), kinds.toString());
+		assertEquals(org.eclipse.lsp4j.SymbolKind.Interface, kinds.get("vip1"), kinds.toString());
+
+		var found = server.getWorkspaceService().symbol(new org.eclipse.lsp4j.WorkspaceSymbolParams("")).get(60, TimeUnit.SECONDS);
+		Map<String, org.eclipse.lsp4j.SymbolKind> workspaceKinds = new HashMap<>();
+		if (found.isLeft()) {
+			found.getLeft().forEach(symbol -> workspaceKinds.put(symbol.getName(), symbol.getKind()));
+		} else {
+			found.getRight().forEach(symbol -> workspaceKinds.put(symbol.getName(), symbol.getKind()));
+		}
+		for (String name : List.of("Contoso", "Redmond", "lan", "fe1.contoso.com", "pool1.contoso.com", "dir.contoso.com", "lb1",
+				"vip1", "routed")) {
+			assertEquals(KINDS.get(name), workspaceKinds.get(name), "workspace symbol " + name + " in " + workspaceKinds);
+		}
+	}
 }
