@@ -592,4 +592,23 @@ class LanguageServerProtocolTest {
 			assertEquals(KINDS.get(name), workspaceKinds.get(name), "workspace symbol " + name + " in " + workspaceKinds);
 		}
 	}
+
+	// ------------------------------------------------------------ 4. server info
+
+	@Test
+	void initializeNamesTheServerAndItsVersion() throws Exception {
+		InitializeResult result = initialize(new ClientCapabilities());
+		assertNotNull(result.getServerInfo(), "serverInfo");
+		assertEquals("ocstopo", result.getServerInfo().getName());
+		String version = result.getServerInfo().getVersion();
+		assertNotNull(version);
+		// The jar's manifest carries the project version the build stamped on it.
+		String expected;
+		try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("ocstopo.ls.jar",
+				TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.ide/target/ocstopo-language-server.jar").toString()))) {
+			expected = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+		}
+		assertNotNull(expected, "the shaded jar's manifest has an Implementation-Version");
+		assertEquals(expected, version);
+	}
 }

@@ -8,6 +8,9 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.InitializeParams;
+import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.SymbolInformation;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
@@ -41,6 +44,16 @@ public class TopologyLanguageServer extends LanguageServerImpl {
 
 	@Inject
 	private UriExtensions uris;
+
+	/** Names the server and its version (the jar's manifest), for the client's logs and about boxes. */
+	@Override
+	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
+		return super.initialize(params).thenApply(result -> {
+			String version = TopologyLanguageServer.class.getPackage().getImplementationVersion();
+			result.setServerInfo(new ServerInfo("ocstopo", version == null ? "dev" : version));
+			return result;
+		});
+	}
 
 	/**
 	 * The outline as a tree for clients that show one; as SymbolInformation, each with its container,
