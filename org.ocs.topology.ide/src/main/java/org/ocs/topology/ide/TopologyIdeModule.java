@@ -7,6 +7,7 @@ import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.ocs.topology.ide.contentassist.TopologyContentProposalProvider;
@@ -14,6 +15,7 @@ import org.ocs.topology.ide.formatting.CanonicalFormattingService;
 import org.ocs.topology.ide.highlighting.TopologySemanticHighlighting;
 import org.ocs.topology.ide.hover.TopologyHoverService;
 import org.ocs.topology.ide.quickfix.TopologyQuickfixProvider;
+import org.ocs.topology.ide.rename.TopologyRenameService;
 import org.ocs.topology.ide.symbols.TopologyDocumentSymbolService;
 import org.ocs.topology.ide.symbols.TopologySymbolKinds;
 import org.ocs.topology.ide.symbols.TopologySymbolNames;
@@ -40,6 +42,11 @@ public class TopologyIdeModule extends AbstractTopologyIdeModule {
 
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return TopologyContentProposalProvider.class;
+	}
+
+	@Override
+	public Class<? extends IRenameService2> bindIRenameService2() {
+		return TopologyRenameService.class;
 	}
 
 	// The canonical layout whatever the client's tab settings.

@@ -611,4 +611,96 @@ class LanguageServerProtocolTest {
 		assertNotNull(expected, "the shaded jar's manifest has an Implementation-Version");
 		assertEquals(expected, version);
 	}
+
+	// ------------------------------------------------------------ 5. positions past the end, unknown methods
+
+	/** Requests an editor sends at a position, each at once answered or failed. */
+	private Map<String, CompletableFuture<?>> requestsAt(String uri, Position position) {
+		TextDocumentIdentifier id = new TextDocumentIdentifier(uri);
+		Map<String, CompletableFuture<?>> requests = new LinkedHashMap<>();
+		requests.put("hover", documents().hover(new org.eclipse.lsp4j.HoverParams(id, position)));
+		requests.put("completion", documents().completion(new org.eclipse.lsp4j.CompletionParams(id, position)));
+		requests.put("definition", documents().definition(new org.eclipse.lsp4j.DefinitionParams(id, position)));
+		requests.put("references", documents().references(new org.eclipse.lsp4j.ReferenceParams(id, position,
+				new org.eclipse.lsp4j.ReferenceContext(true))));
+		requests.put("documentHighlight", documents().documentHighlight(new org.eclipse.lsp4j.DocumentHighlightParams(id, position)));
+		requests.put("codeAction", documents().codeAction(new CodeActionParams(id, new Range(position, position),
+				new CodeActionContext(List.of()))));
+		requests.put("codeAction from the start", documents().codeAction(new CodeActionParams(id,
+				new Range(new Position(0, 0), position), new CodeActionContext(List.of()))));
+		requests.put("prepareRename", documents().prepareRename(new org.eclipse.lsp4j.PrepareRenameParams(id, position)));
+		requests.put("rename", documents().rename(new RenameParams(id, position, "x")));
+		requests.put("signatureHelp", documents().signatureHelp(new org.eclipse.lsp4j.SignatureHelpParams(id, position)));
+		requests.put("rangeFormatting", documents().rangeFormatting(new org.eclipse.lsp4j.DocumentRangeFormattingParams(id,
+				new org.eclipse.lsp4j.FormattingOptions(4, true), new Range(new Position(0, 0), position))));
+		return requests;
+	}
+
+	@Test
+	void positionsPastTheEndOfALineOrOfTheFileAreAnsweredWithoutATrace() throws Exception {
+		initialize(withDocumentChanges(true));
+		String uri = open("a.ocstopo", SERVERS, 1);
+		open("b.ocstopo", POOL, 1);
+		diagnosticsOf(uri, d -> true);
+		int lastLine = (int) SERVERS.lines().count();
+		Map<String, Position> positions = new LinkedHashMap<>();
+		positions.put("past the end of a line", new Position(2, 500));
+		positions.put("past the end of the server's name line", new Position(positionOf(SERVERS, "server fe1").getLine(), 80));
+		positions.put("on the last (empty) line, past its end", new Position(lastLine, 7));
+		positions.put("past the last line", new Position(lastLine + 40, 3));
+		List<String> failures = new ArrayList<>();
+		for (var where : positions.entrySet()) {
+			for (var request : requestsAt(uri, where.getValue()).entrySet()) {
+				try {
+					request.getValue().get(60, TimeUnit.SECONDS);
+				} catch (java.util.concurrent.ExecutionException e) {
+					failures.add(request.getKey() + " " + where.getKey() + ": " + e.getCause());
+				}
+			}
+		}
+		// A change whose range lies past the end of the text is taken at the end, too.
+		String line = "// a comment at the end\n";
+		insert(uri, 2, new Position(lastLine + 5, 9), line);
+		var hover = documents().hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(uri), positionOf(SERVERS, "fe1")))
+				.get(60, TimeUnit.SECONDS);
+		assertNotNull(hover, "the server still answers");
+		WorkspaceEdit renamed = documents().rename(new RenameParams(new TextDocumentIdentifier(uri),
+				positionOf(SERVERS, "fe2.contoso.com"), "fe7.contoso.com")).get(60, TimeUnit.SECONDS);
+		String changed = apply(SERVERS + line, editsOf(documentChangesOf(renamed).get(uri)));
+		assertEquals((SERVERS + line).replace("fe2.contoso.com", "fe7.contoso.com"), changed, "the change went to the end");
+
+		assertEquals(List.of(), failures, "requests answered with an error");
+		String errors = stderr.toString();
+		assertFalse(errors.contains("Exception"), errors);
+		assertFalse(errors.contains("\tat org.") || errors.contains("\tat java."), errors);
+		assertFalse(errors.contains("interface 192.0.2.11 on lan"), "no document text on stderr: " + errors);
+		assertTrue(process.isAlive());
+	}
+
+	@Test
+	void unknownMethodsAreMethodNotFound() throws Exception {
+		initialize(new ClientCapabilities());
+		String uri = open("a.ocstopo", SERVERS, 1);
+		diagnosticsOf(uri, d -> true);
+		org.eclipse.lsp4j.jsonrpc.Endpoint raw = (org.eclipse.lsp4j.jsonrpc.Endpoint) server;
+		for (String method : List.of("ocstopo/doesNotExist", "textDocument/someUnknownThing")) {
+			try {
+				Object answer = raw.request(method, Map.of("textDocument", Map.of("uri", uri))).get(60, TimeUnit.SECONDS);
+				throw new AssertionError(method + " answered " + answer);
+			} catch (java.util.concurrent.ExecutionException e) {
+				assertTrue(e.getCause() instanceof org.eclipse.lsp4j.jsonrpc.ResponseErrorException, e.toString());
+				org.eclipse.lsp4j.jsonrpc.messages.ResponseError error =
+						((org.eclipse.lsp4j.jsonrpc.ResponseErrorException) e.getCause()).getResponseError();
+				assertEquals(org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode.MethodNotFound.getValue(), error.getCode(),
+						method + ": " + error.getMessage());
+			}
+		}
+		// An unknown notification is dropped without a word.
+		raw.notify("ocstopo/someNotification", Map.of());
+		raw.notify("$/someNotification", Map.of());
+		assertNotNull(documents().hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(uri),
+				positionOf(SERVERS, "fe1"))).get(60, TimeUnit.SECONDS));
+		String errors = stderr.toString();
+		assertFalse(errors.contains("Exception") || errors.contains("\tat "), errors);
+	}
 }

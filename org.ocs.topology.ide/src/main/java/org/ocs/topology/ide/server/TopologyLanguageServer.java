@@ -12,7 +12,10 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.ServerInfo;
 import org.eclipse.lsp4j.SymbolInformation;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.lsp4j.DiagnosticCodeDescription;
 import org.eclipse.lsp4j.DiagnosticRelatedInformation;
 import org.eclipse.lsp4j.Location;
@@ -88,6 +91,26 @@ public class TopologyLanguageServer extends LanguageServerImpl {
 		if (symbol.getChildren() != null) {
 			symbol.getChildren().forEach(child -> flatten(uri, child, symbol.getName(), flat));
 		}
+	}
+
+	/**
+	 * A request no service knows gets "method not found", as JSON-RPC defines it; Xtext throws,
+	 * which answers an internal error and logs a stack trace.
+	 */
+	@Override
+	public CompletableFuture<?> request(String method, Object parameter) {
+		try {
+			CompletableFuture<?> answer = super.request(method, parameter);
+			if (answer != null) {
+				return answer;
+			}
+		} catch (UnsupportedOperationException unknown) {
+			// nobody serves it
+		}
+		CompletableFuture<Object> notFound = new CompletableFuture<>();
+		notFound.completeExceptionally(new ResponseErrorException(
+				new ResponseError(ResponseErrorCode.MethodNotFound, "Unhandled method " + method, null)));
+		return notFound;
 	}
 
 	/** Versioned document changes alone, without the empty {@code changes} Xtext leaves beside them. */
