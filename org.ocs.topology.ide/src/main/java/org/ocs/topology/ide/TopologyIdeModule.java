@@ -5,11 +5,20 @@ import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.ocs.topology.ide.contentassist.TopologyContentProposalProvider;
+import org.ocs.topology.ide.formatting.CanonicalFormattingService;
 import org.ocs.topology.ide.highlighting.TopologySemanticHighlighting;
 import org.ocs.topology.ide.hover.TopologyHoverService;
 import org.ocs.topology.ide.quickfix.TopologyQuickfixProvider;
+import org.ocs.topology.ide.rename.TopologyRenameService;
+import org.ocs.topology.ide.symbols.TopologyDocumentSymbolService;
+import org.ocs.topology.ide.symbols.TopologySymbolKinds;
+import org.ocs.topology.ide.symbols.TopologySymbolNames;
 
 /** Language-server services of the .ocstopo language. */
 public class TopologyIdeModule extends AbstractTopologyIdeModule {
@@ -33,5 +42,27 @@ public class TopologyIdeModule extends AbstractTopologyIdeModule {
 
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
 		return TopologyContentProposalProvider.class;
+	}
+
+	@Override
+	public Class<? extends IRenameService2> bindIRenameService2() {
+		return TopologyRenameService.class;
+	}
+
+	// The canonical layout whatever the client's tab settings.
+	public Class<? extends FormattingService> bindFormattingService() {
+		return CanonicalFormattingService.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolKindProvider> bindDocumentSymbolMapper$DocumentSymbolKindProvider() {
+		return TopologySymbolKinds.class;
+	}
+
+	public Class<? extends DocumentSymbolMapper.DocumentSymbolNameProvider> bindDocumentSymbolMapper$DocumentSymbolNameProvider() {
+		return TopologySymbolNames.class;
+	}
+
+	public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
+		return TopologyDocumentSymbolService.class;
 	}
 }

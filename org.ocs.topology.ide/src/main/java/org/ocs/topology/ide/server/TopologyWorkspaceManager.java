@@ -1,5 +1,7 @@
 package org.ocs.topology.ide.server;
 
+import java.util.List;
+
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.xtext.ide.server.BuildManager;
@@ -14,18 +16,28 @@ import org.eclipse.xtext.resource.XtextResource;
  * a client that checks them (eglot: "Edits on 'hq.ocstopo' require version 1, you have 4")
  * refuses the edit. The document of an open file carries the client's latest version; that of a
  * file that is not open carries none (null, which the protocol defines as "not open").
+ * Every document takes positions past the end of a line or of the text ({@link ClampedDocument}).
  */
 public class TopologyWorkspaceManager extends WorkspaceManager {
 
 	@Override
+	public BuildManager.Buildable didOpen(URI uri, Integer version, String contents) {
+		BuildManager.Buildable buildable = super.didOpen(uri, version, contents);
+		getOpenDocuments().put(uri, new ClampedDocument(version, contents));
+		return buildable;
+	}
+
+	@Override
 	public BuildManager.Buildable didChangeTextDocumentContent(URI uri, Integer version,
 			Iterable<TextDocumentContentChangeEvent> changes) {
-		BuildManager.Buildable buildable = super.didChangeTextDocumentContent(uri, version, changes);
-		Document changed = getOpenDocuments().get(uri);
-		if (changed != null) {
-			getOpenDocuments().put(uri, new Document(version, changed.getContents()));
+		Document open = getOpenDocuments().get(uri);
+		if (open != null) {
+			ClampedDocument current = open instanceof ClampedDocument clamped ? clamped
+					: new ClampedDocument(open.getVersion(), open.getContents());
+			getOpenDocuments().put(uri, current.withChanges(version, changes));
 		}
-		return buildable;
+		// The changes are applied; what is left to Xtext is to rebuild (or log a file never opened).
+		return super.didChangeTextDocumentContent(uri, version, List.of());
 	}
 
 	@Override
@@ -34,6 +46,6 @@ public class TopologyWorkspaceManager extends WorkspaceManager {
 		if (open != null) {
 			return open;
 		}
-		return new Document(null, resource.getParseResult().getRootNode().getText());
+		return new ClampedDocument(null, resource.getParseResult().getRootNode().getText());
 	}
 }
