@@ -159,6 +159,8 @@ const repository = {
           { include: '#comments' },
           header(['server'], setting('members'), reference('server')),
           { include: '#pool-members' },
+          // Its own brace, not the start of a nested block.
+          { match: '\\{', name: `punctuation.section.block.begin.${S}` },
           { include: '#fallback' },
         ],
       },
