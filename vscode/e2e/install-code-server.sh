@@ -13,11 +13,13 @@ set -euo pipefail
 version=4.100.3
 dir="${1:-${XDG_CACHE_HOME:-$HOME/.cache}/ocstopo/code-server-$version}"
 marker="$dir/.complete"
+# Progress goes to stderr; stdout carries only the result, the package folder.
+exec 3>&1 1>&2
 entry="$dir/pkg/package/out/node/entry.js"
 
 if [[ -f "$marker" && -f "$entry" ]]; then
-  echo "code-server $version already installed in $dir" >&2
-  echo "$dir/pkg/package"
+  echo "code-server $version already installed in $dir"
+  echo "$dir/pkg/package" >&3
   exit 0
 fi
 
@@ -59,12 +61,13 @@ cd ../..
 npm install --omit=dev --ignore-scripts --no-audit --no-fund
 # argon2's prebuilt binary download fails offline, so it compiles.
 npm_config_yes=true npm rebuild argon2
-node out/node/entry.js --version >&2
+# --version also proves the native modules load; its default config file goes into the temp dir.
+XDG_CONFIG_HOME="$work/config" node out/node/entry.js --version
 
 cd "$parent"
 rm -rf "$dir"
 mv "$work" "$dir"
 trap - EXIT
 touch "$marker"
-echo "code-server $version installed in $dir in $((SECONDS - start)) s" >&2
-echo "$dir/pkg/package"
+echo "code-server $version installed in $dir in $((SECONDS - start)) s"
+echo "$dir/pkg/package" >&3
