@@ -7,7 +7,7 @@
 // usage: node e2e/vscode-e2e.mjs   (after npm run package; OCSTOPO_CODE_SERVER = the code-server
 // package folder, default the cache folder e2e/install-code-server.sh installs into)
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +26,7 @@ const logs = join(extensionDir, 'e2e', 'out');
 
 const children = [];
 let step = 'start';
+let temp;
 
 function log(message) {
   console.log(`[e2e ${new Date().toISOString().slice(11, 19)}] ${message}`);
@@ -64,8 +65,8 @@ async function stopAll() {
 process.on('exit', () => killGroups('SIGKILL'));
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    killGroups('SIGKILL');
-    process.exit(1);
+    console.error(`[e2e] interrupted by ${signal} at step "${step}"`);
+    cleanUp().finally(() => process.exit(1));
   });
 }
 
@@ -99,6 +100,50 @@ function fail(message) {
   throw new Error(message);
 }
 
+const quietSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'telemetry.telemetryLevel': 'off',
+  'security.workspace.trust.enabled': false,
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'chat.commandCenter.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'editor.minimap.enabled': false,
+  'editor.fontSize': 15,
+  'editor.hover.delay': 200,
+};
+
+/** A workspace with the broken rgs-loadbalancer example and a fresh user-data dir with the settings. */
+function prepare(name, settings) {
+  const workspace = join(temp, name, 'rgs-loadbalancer');
+  const userData = join(temp, name, 'user-data');
+  for (const dir of [workspace, join(userData, 'User')]) mkdirSync(dir, { recursive: true });
+  for (const file of ['topology.ocstopo', 'hq.ocstopo']) {
+    copyFileSync(join(repo, 'examples', 'rgs-loadbalancer', 'broken', file), join(workspace, file));
+  }
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...quietSettings, ...settings }, null, 2));
+  return { workspace, userData };
+}
+
+async function startCodeServer(name, { workspace, userData }, extensions, env) {
+  const port = await freePort();
+  const codeServerLog = join(logs, `code-server-${name}.log`);
+  startGroup(process.execPath, [entry, '--config', join(temp, 'code-server.yaml'), '--user-data-dir', userData,
+    '--extensions-dir', extensions, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--ignore-last-opened', workspace], codeServerLog,
+    { env: { ...env, XDG_CONFIG_HOME: join(temp, name, 'config'), XDG_DATA_HOME: join(temp, name, 'data') } });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor('code-server to answer /healthz', async () => (await fetch(`${base}/healthz`)).ok, 60000);
+  log(`code-server on ${base}, log ${codeServerLog}`);
+  return base;
+}
+
 async function main() {
   if (!existsSync(entry)) fail(`code-server is not installed at ${codeServer}: run vscode/e2e/install-code-server.sh`);
   if (!existsSync(vsix)) fail(`${vsix} is missing: run npm run package in vscode/`);
@@ -106,53 +151,22 @@ async function main() {
   rmSync(logs, { recursive: true, force: true });
   mkdirSync(logs, { recursive: true });
 
-  const temp = mkdtempSync(join(tmpdir(), 'ocstopo-vscode-e2e-'));
-  const workspace = join(temp, 'rgs-loadbalancer');
-  const userData = join(temp, 'user-data');
+  temp = mkdtempSync(join(tmpdir(), 'ocstopo-vscode-e2e-'));
   const extensions = join(temp, 'extensions');
   const browserProfile = join(temp, 'chromium');
-  for (const dir of [workspace, join(userData, 'User'), extensions, browserProfile]) mkdirSync(dir, { recursive: true });
-  for (const file of ['topology.ocstopo', 'hq.ocstopo']) {
-    copyFileSync(join(repo, 'examples', 'rgs-loadbalancer', 'broken', file), join(workspace, file));
-  }
-  const topologyFile = join(workspace, 'topology.ocstopo');
-  const original = readFileSync(topologyFile, 'utf8');
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.welcomePage.walkthroughs.openOnInstall': false,
-    'workbench.tips.enabled': false,
-    'workbench.enableExperiments': false,
-    'telemetry.telemetryLevel': 'off',
-    'security.workspace.trust.enabled': false,
-    'update.mode': 'none',
-    'extensions.autoCheckUpdates': false,
-    'extensions.autoUpdate': false,
-    'extensions.ignoreRecommendations': true,
-    'chat.commandCenter.enabled': false,
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'editor.minimap.enabled': false,
-    'editor.fontSize': 15,
-    'editor.hover.delay': 200,
-  }, null, 2));
-  const config = join(temp, 'code-server.yaml');
-  writeFileSync(config, 'auth: none\ncert: false\n');
-  const codeServerArgs = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
+  for (const dir of [extensions, browserProfile]) mkdirSync(dir, { recursive: true });
+  writeFileSync(join(temp, 'code-server.yaml'), 'auth: none\ncert: false\n');
 
   step = 'install the .vsix';
   log(`installing ${vsix}`);
-  const installed = execFileSync(process.execPath, [entry, ...codeServerArgs, '--install-extension', vsix], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const editing = prepare('editing', {});
+  const installed = execFileSync(process.execPath, [entry, '--config', join(temp, 'code-server.yaml'), '--user-data-dir', editing.userData,
+    '--extensions-dir', extensions, '--install-extension', vsix], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   if (!/was successfully installed/.test(installed)) fail(`code-server --install-extension did not install the extension:\n${installed}`);
   log(installed.trim().split('\n').pop());
 
   step = 'start code-server';
-  const port = await freePort();
-  const codeServerLog = join(logs, 'code-server.log');
-  startGroup(process.execPath, [entry, ...codeServerArgs, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--ignore-last-opened', workspace], codeServerLog, { env: { ...process.env, XDG_CONFIG_HOME: join(temp, 'config'), XDG_DATA_HOME: join(temp, 'data') } });
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor('code-server to answer /healthz', async () => (await fetch(`${base}/healthz`)).ok, 60000);
-  log(`code-server on ${base}, log ${codeServerLog}`);
+  const base = await startCodeServer('editing', editing, extensions, process.env);
 
   step = 'start Chromium';
   const chromiumLog = join(logs, 'chromium.log');
@@ -166,10 +180,30 @@ async function main() {
   const browser = await chromium.connectOverCDP(wsEndpoint);
   try {
     const context = browser.contexts()[0] ?? (await browser.newContext());
-    const page = await context.newPage();
+    let page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     try {
-      await scenario(page, base, workspace, topologyFile, original);
+      const topologyFile = join(editing.workspace, 'topology.ocstopo');
+      await scenario(page, base, editing.workspace, topologyFile, readFileSync(topologyFile, 'utf8'));
+      await page.close();
+
+      // Second VS Code: no Java 17 anywhere (an old one in the setting, none on the PATH).
+      step = 'start code-server without a Java 17';
+      const oldJdk = join(temp, 'jdk-11');
+      mkdirSync(join(oldJdk, 'bin'), { recursive: true });
+      writeFileSync(join(oldJdk, 'bin', 'java'), "#!/bin/sh\necho 'openjdk version \"11.0.21\" 2023-10-17' >&2\n", { mode: 0o755 });
+      const noJavaBin = join(temp, 'no-java-bin');
+      mkdirSync(noJavaBin);
+      const noJava = prepare('no-java', {});
+      // A machine setting: code-server keeps it in the Machine (Remote) settings.
+      mkdirSync(join(noJava.userData, 'Machine'), { recursive: true });
+      writeFileSync(join(noJava.userData, 'Machine', 'settings.json'), JSON.stringify({ 'ocstopo.server.java': oldJdk }));
+      const { JAVA_HOME, ...envWithoutJavaHome } = process.env;
+      // VSCODE_CLI: the server then keeps this environment instead of a login shell's (which puts /usr/bin back on the PATH).
+      const noJavaBase = await startCodeServer('no-java', noJava, extensions, { ...envWithoutJavaHome, PATH: noJavaBin, VSCODE_CLI: '1' });
+      page = await context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await javaMissingScenario(page, noJavaBase, noJava.workspace, oldJdk);
     } catch (error) {
       await page.screenshot({ path: join(logs, 'failure.png') }).catch(() => {});
       throw error;
@@ -177,7 +211,18 @@ async function main() {
   } finally {
     await browser.close().catch(() => {});
   }
-  return temp;
+}
+
+/** Stops code-server and Chromium, keeps VS Code's logs (extension host, the ocstopo output), drops the rest. */
+async function cleanUp() {
+  await stopAll();
+  if (temp) {
+    for (const name of ['editing', 'no-java']) {
+      const vscodeLogs = join(temp, name, 'user-data', 'logs');
+      if (existsSync(vscodeLogs)) cpSync(vscodeLogs, join(logs, `vscode-logs-${name}`), { recursive: true });
+    }
+    rmSync(temp, { recursive: true, force: true });
+  }
 }
 
 async function scenario(page, base, workspace, topologyFile, original) {
@@ -315,6 +360,29 @@ async function scenario(page, base, workspace, topologyFile, original) {
   log(`screenshot ${join(images, 'vscode-hover.png')}`);
 }
 
+async function javaMissingScenario(page, base, workspace, oldJdk) {
+  step = 'the notification when no Java 17 is found';
+  await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 90000 });
+  await openFile(page, 'topology.ocstopo');
+  const toast = page.locator('.notification-toast', { hasText: 'needs Java 17 or newer' });
+  await toast.waitFor({ timeout: 60000 });
+  const text = (await toast.innerText()).replace(/\s+/g, ' ');
+  log(`notification: ${text}`);
+  for (const expected of [`setting ocstopo.server.java: ${join(oldJdk, 'bin', 'java')} (Java 11.0.21, older than 17)`,
+    'JAVA_HOME (not set)', 'PATH: java (no java on the PATH)', 'Install a JDK 17+']) {
+    if (!text.includes(expected)) fail(`the notification does not say "${expected}": ${text}`);
+  }
+  await page.screenshot({ path: join(logs, 'java-missing.png') });
+  step = 'the notification button opens the setting';
+  await toast.locator('.monaco-button', { hasText: 'Open setting ocstopo.server.java' }).click();
+  const setting = page.locator('.settings-editor .setting-item-contents', { hasText: 'Server: Java' });
+  await setting.first().waitFor({ timeout: 30000 });
+  const value = await setting.first().locator('input').inputValue();
+  if (value !== oldJdk) fail(`the settings editor shows ocstopo.server.java = "${value}", expected ${oldJdk}`);
+  log(`the button opened the settings editor at ocstopo.server.java (${value})`);
+}
+
 async function openFile(page, name) {
   await page.locator('.monaco-workbench').click({ position: { x: 640, y: 400 } }).catch(() => {});
   await page.keyboard.press('Control+P');
@@ -356,13 +424,12 @@ async function problems(page) {
 
 const started = Date.now();
 try {
-  const temp = await main();
-  await stopAll();
-  rmSync(temp, { recursive: true, force: true });
-  log(`passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${images}, logs in ${logs}`);
+  await main();
+  await cleanUp();
+  log(`passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${images}; code-server, Chromium and VS Code logs in ${logs}`);
 } catch (error) {
   console.error(`[e2e] FAILED at step "${step}": ${error.message}`);
-  console.error(`[e2e] code-server and Chromium logs: ${logs}; screenshots: ${images}`);
-  await stopAll();
+  console.error(`[e2e] code-server, Chromium and VS Code logs: ${logs}; screenshots: ${images} (and ${join(logs, 'failure.png')})`);
+  await cleanUp();
   process.exit(1);
 }

@@ -30,8 +30,9 @@ export async function deactivate(): Promise<void> {
 async function start(context: vscode.ExtensionContext): Promise<void> {
   const config = vscode.workspace.getConfiguration('ocstopo');
   const search = await findJava({ setting: config.get<string>('server.java'), env: process.env });
+  output.appendLine(`VS Code ${vscode.version}${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''}`);
   for (const attempt of search.attempts) {
-    output.appendLine(`Java: ${attempt.source} ${attempt.executable}${attempt.problem ? ` - ${attempt.problem}` : ' - used'}`);
+    output.appendLine(`Java: ${attempt.source}${attempt.executable ? ` ${attempt.executable}` : ''}${attempt.problem ? ` - ${attempt.problem}` : ' - used'}`);
   }
   if (!search.found) {
     const message = describeFailure(search);
@@ -39,7 +40,13 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     const openSetting = 'Open setting ocstopo.server.java';
     void vscode.window.showErrorMessage(message, openSetting, 'Show output').then((choice) => {
       if (choice === openSetting) {
-        void vscode.commands.executeCommand('workbench.action.openSettings', 'ocstopo.server.java');
+        // A machine setting: in a remote window (code-server, SSH, WSL) it lives in the Remote tab,
+        // which the User tab does not show.
+        if (vscode.env.remoteName) {
+          void vscode.commands.executeCommand('workbench.action.openRemoteSettings', { query: 'ocstopo.server.java' });
+        } else {
+          void vscode.commands.executeCommand('workbench.action.openSettings', 'ocstopo.server.java');
+        }
       } else if (choice) {
         output.show(true);
       }

@@ -78,27 +78,35 @@ export async function findJava(options: SearchOptions): Promise<JavaSearch> {
   const javaName = windows ? 'java.exe' : 'java';
   const attempts: Attempt[] = [];
 
-  const candidates: { source: string; executable: string }[] = [];
+  // In search order; a place that is not set is reported as such.
+  const candidates: Attempt[] = [];
   const setting = options.setting?.trim();
   if (setting) {
     const executable = isDirectory(setting) ? join(setting, 'bin', javaName) : setting;
     candidates.push({ source: 'setting ocstopo.server.java', executable });
   } else {
-    attempts.push({ source: 'setting ocstopo.server.java', executable: '', problem: 'not set' });
+    candidates.push({ source: 'setting ocstopo.server.java', executable: '', problem: 'not set' });
   }
   const javaHome = options.env.JAVA_HOME?.trim();
   if (javaHome) {
     candidates.push({ source: 'JAVA_HOME', executable: join(javaHome, 'bin', javaName) });
   } else {
-    attempts.push({ source: 'JAVA_HOME', executable: '', problem: 'not set' });
+    candidates.push({ source: 'JAVA_HOME', executable: '', problem: 'not set' });
   }
   const pathEntries = (options.env.PATH ?? options.env.Path ?? '').split(delimiter).filter((p) => p.length > 0);
-  const onPath = pathEntries.map((dir) => join(dir, javaName)).filter(isExecutableFile);
-  for (const executable of [...new Set(onPath)]) {
+  const onPath = [...new Set(pathEntries.map((dir) => join(dir, javaName)).filter(isExecutableFile))];
+  for (const executable of onPath) {
     candidates.push({ source: 'PATH', executable });
+  }
+  if (onPath.length === 0) {
+    candidates.push({ source: 'PATH', executable: javaName, problem: 'no java on the PATH' });
   }
 
   for (const candidate of candidates) {
+    if (candidate.problem) {
+      attempts.push(candidate);
+      continue;
+    }
     if (!isExecutableFile(candidate.executable)) {
       attempts.push({ ...candidate, problem: 'not found or not executable' });
       continue;
@@ -118,9 +126,6 @@ export async function findJava(options: SearchOptions): Promise<JavaSearch> {
       attempts.push(candidate);
       return { found: { executable: candidate.executable, version, source: candidate.source }, attempts };
     }
-  }
-  if (onPath.length === 0) {
-    attempts.push({ source: 'PATH', executable: javaName, problem: 'no java on the PATH' });
   }
   return { attempts };
 }
