@@ -358,6 +358,31 @@ async function scenario(page, base, workspace, topologyFile, original) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(images, 'vscode-hover.png') });
   log(`screenshot ${join(images, 'vscode-hover.png')}`);
+  await page.keyboard.press('Escape');
+
+  step = 'the commands "ocstopo: Show output" and "ocstopo: Restart language server"';
+  await runCommand(page, 'ocstopo: Show output');
+  const outputView = page.locator('[id="workbench.parts.panel"] .monaco-editor .view-lines');
+  // Monaco renders spaces as no-break spaces.
+  const outputText = async () => (await outputView.first().innerText()).replace(/\u00a0/g, ' ');
+  await waitFor('the ocstopo output channel', async () => (await outputText()).includes('Starting '), 15000);
+  const serverPids = () => execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n')
+    .filter((l) => l.includes(join(temp, 'extensions')) && l.includes('ocstopo-language-server.jar')).map((l) => l.trim().split(/\s+/)[0]);
+  const pidsBefore = serverPids();
+  if (pidsBefore.length !== 1) fail(`expected one language server process, found ${pidsBefore.length}`);
+  await runCommand(page, 'ocstopo: Restart language server');
+  await waitFor('the restart in the ocstopo output', async () => {
+    const text = await outputText();
+    return text.includes('Restarting the language server') && text.split('Starting ').length > 2;
+  }, 30000);
+  // The new server checks the folder again: the one finding comes back.
+  const problemsItem = page.locator('#status\\.problems');
+  await waitFor('one error in the status bar after the restart', async () => /Errors?: 1\b/.test((await problemsItem.getAttribute('aria-label')) ?? ''), 60000);
+  const afterRestart = await waitFor('a new language server process', () => {
+    const pids = serverPids();
+    return pids.length === 1 && pids[0] !== pidsBefore[0] ? pids : null;
+  }, 30000);
+  log(`Show output and Restart language server work: server process ${pidsBefore[0]} replaced by ${afterRestart[0]}; the status bar shows 1 error again`);
 }
 
 async function javaMissingScenario(page, base, workspace, oldJdk) {
