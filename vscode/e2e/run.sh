@@ -10,6 +10,16 @@ if [[ ! -f $jar ]]; then
   echo "$jar is not built: run ./mvnw -B -DskipTests package first" >&2
   exit 1
 fi
+if ! node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' 2>/dev/null; then
+  echo "Node.js 20 or newer is needed (found: $(node --version 2>/dev/null || echo none))" >&2
+  exit 1
+fi
+# The browser that plays the user: Debian's Chromium (playwright's own download is not reachable).
+if [[ ! -x /usr/bin/chromium ]]; then
+  sudo_cmd=(); [[ $(id -u) -eq 0 ]] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
+fi
 start=$SECONDS
 stage() { echo "== $1 ($((SECONDS - start)) s)"; }
 
