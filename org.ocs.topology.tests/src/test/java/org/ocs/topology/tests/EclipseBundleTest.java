@@ -80,7 +80,8 @@ import com.google.gson.JsonParser;
 /**
  * The built Eclipse drop-in bundle ({@code org.ocs.topology.eclipse/target/org.ocs.topology.eclipse_*.jar}):
  * its files and plugin.xml, its manifest resolving in a real Equinox, its plugin.xml read by the
- * real Equinox extension registry, and its LSP4E connection class, created by that registry the way
+ * real Equinox extension registry and its content type found by the platform's content type manager
+ * for a {@code .ocstopo} file, and its LSP4E connection class, created by that registry the way
  * LSP4E creates it, starting the bundled language server and speaking LSP with it.
  *
  * <p>LSP4E and TM4E are not on Maven Central, so their bundles are stand-ins made here: each has
@@ -287,6 +288,17 @@ class EclipseBundleTest {
 		Object grammar = Arrays.stream(elementsFor(registry, "org.eclipse.tm4e.registry.grammars"))
 				.filter(e -> "grammar".equals(call(e, "getName"))).findFirst().orElseThrow();
 		assertNotNull(plugin.getEntry(attribute(grammar, "path")), "TM4E finds the grammar at platform:/plugin/org.ocs.topology.eclipse/<path>");
+
+		// The platform's content type manager (its DS component's class, called directly: no DS runtime here).
+		Bundle contentTypeBundle = bundles.stream().filter(b -> "org.eclipse.core.contenttype".equals(b.getSymbolicName()))
+				.findFirst().orElseThrow();
+		Object manager = contentTypeBundle.loadClass("org.eclipse.core.internal.content.ContentTypeManager")
+				.getMethod("getInstance").invoke(null);
+		Object type = manager.getClass().getMethod("findContentTypeFor", String.class).invoke(manager, "redmond.ocstopo");
+		assertNotNull(type, "a .ocstopo file has a content type");
+		assertEquals("org.ocs.topology.ocstopo", call(type, "getId"));
+		assertEquals("org.eclipse.core.runtime.text", call(call(type, "getBaseType"), "getId"));
+		assertEquals("UTF-8", call(type, "getDefaultCharset"));
 
 		// As LSP4E's LanguageServerDefinition does: createExecutableExtension("class") on the server element.
 		Object serverElement = lspElements[0];
