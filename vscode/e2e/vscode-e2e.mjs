@@ -2,7 +2,8 @@
 // host) with the packaged .vsix installed, Debian's Chromium driven by playwright-core as the user.
 // Opens the broken rgs-loadbalancer example, waits for the language server's pool-traffic-hairpin
 // error, applies the DNS quick fix, saves, and checks the file on disk and the remaining findings.
-// Screenshots go to docs/images/vscode-*.png.
+// Screenshots go to e2e/out/; with OCSTOPO_UPDATE_SCREENSHOTS=1 to docs/images/vscode-*.png (the
+// README's), so an ordinary test run leaves the checkout unchanged.
 //
 // usage: node e2e/vscode-e2e.mjs   (after npm run package; OCSTOPO_CODE_SERVER = the code-server
 // package folder, default the cache folder e2e/install-code-server.sh installs into)
@@ -21,8 +22,8 @@ const vsix = join(extensionDir, `ocstopo-${version}.vsix`);
 const codeServer = process.env.OCSTOPO_CODE_SERVER
   ?? join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'ocstopo', 'code-server-4.100.3', 'pkg', 'package');
 const entry = join(codeServer, 'out', 'node', 'entry.js');
-const images = join(repo, 'docs', 'images');
 const logs = join(extensionDir, 'e2e', 'out');
+const images = process.env.OCSTOPO_UPDATE_SCREENSHOTS === '1' ? join(repo, 'docs', 'images') : logs;
 
 const children = [];
 let step = 'start';
