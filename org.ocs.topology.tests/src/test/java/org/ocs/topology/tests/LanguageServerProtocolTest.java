@@ -273,40 +273,24 @@ class LanguageServerProtocolTest {
 	private static final String MESSY = "site  Redmond{subnet lan 192.0.2.0/24\n\tserver fe1.contoso.com {\n interface 192.0.2.11 on lan\n"
 			+ "\t\t\tdefault gateway 192.0.2.1}\n  load balancer lb1 {\n virtual server vs1 192.0.2.50 {\n ports tcp 443\n}\n}\n}\n";
 
-	/** A run of the built CLI, started now and waited for when its answer is needed. */
-	private record CliRun(Process process, CompletableFuture<String> output) {
-
-		static CliRun start(String... args) throws IOException {
-			Path jar = Path.of(System.getProperty("ocstopo.cli.jar",
-					TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.cli/target/ocstopo.jar").toString()));
-			List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-					jar.toString()));
-			command.addAll(List.of(args));
-			Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
-			// Read on a thread of its own, so that the CLI never blocks on a full pipe.
-			return new CliRun(cli, CompletableFuture.supplyAsync(() -> {
-				try {
-					return new String(cli.getInputStream().readAllBytes());
-				} catch (IOException e) {
-					return e.toString();
-				}
-			}, reading -> {
-				Thread reader = new Thread(reading, "ocstopo CLI output");
-				reader.setDaemon(true);
-				reader.start();
-			}));
-		}
-
-		int exitValue() throws Exception {
-			boolean ended = process.waitFor(120, TimeUnit.SECONDS);
-			String printed = ended ? output.get(20, TimeUnit.SECONDS) : "(still running)";
-			assertTrue(ended, printed);
-			return process.exitValue();
-		}
+	/** What {@code ocstopo format} makes of a file: the canonical layout. */
+	private Path cliFormatted(String name, String text) throws Exception {
+		Path folder = Files.createDirectories(workspace.resolve("cli-" + name));
+		Path file = Files.writeString(folder.resolve(name), text);
+		assertEquals(0, cli("format", file.toString()), "ocstopo format " + name);
+		return file;
 	}
 
 	private static int cli(String... args) throws Exception {
-		return CliRun.start(args).exitValue();
+		Path jar = Path.of(System.getProperty("ocstopo.cli.jar",
+				TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.cli/target/ocstopo.jar").toString()));
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+				jar.toString()));
+		command.addAll(List.of(args));
+		Process cli = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(cli.getInputStream().readAllBytes());
+		assertTrue(cli.waitFor(120, TimeUnit.SECONDS), output);
+		return cli.exitValue();
 	}
 
 	private List<? extends TextEdit> format(String uri, int tabSize, boolean insertSpaces) throws Exception {
@@ -326,15 +310,11 @@ class LanguageServerProtocolTest {
 
 	@Test
 	void formattingGivesTheCanonicalLayoutWhateverTheClientsTabSettings() throws Exception {
-		// What ocstopo format makes of the file is the canonical layout; the CLI runs while the server starts.
-		Path cliCopy = Files.writeString(Files.createDirectories(workspace.resolve("cli-messy.ocstopo")).resolve("messy.ocstopo"), MESSY);
-		CliRun cliFormat = CliRun.start("format", cliCopy.toString());
+		String canonical = Files.readString(cliFormatted("messy.ocstopo", MESSY));
+		assertTrue(canonical.contains("\n    server fe1.contoso.com {\n        interface 192.0.2.11 on lan\n"), canonical);
 		initialize(new ClientCapabilities());
 		String uri = open("messy.ocstopo", MESSY, 1);
 		diagnosticsOf(uri, d -> true);
-		assertEquals(0, cliFormat.exitValue(), "ocstopo format messy.ocstopo");
-		String canonical = Files.readString(cliCopy);
-		assertTrue(canonical.contains("\n    server fe1.contoso.com {\n        interface 192.0.2.11 on lan\n"), canonical);
 		// Neovim and Emacs send their defaults: tabs, 8 wide; others 2 or 4 spaces.
 		int[][] settings = { { 8, 0 }, { 2, 1 }, { 4, 1 }, { 4, 0 }, { 3, 1 } };
 		for (int[] setting : settings) {

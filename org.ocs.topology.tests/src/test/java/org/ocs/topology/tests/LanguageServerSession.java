@@ -45,8 +45,8 @@ import org.eclipse.xtext.ide.server.Document;
  */
 final class LanguageServerSession implements AutoCloseable {
 
-	/** How long a request, or the wait for wanted diagnostics, may take unless told otherwise. */
-	static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+	/** How long initialize, or the wait for wanted diagnostics, may take unless told otherwise. */
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
 	private final Process process;
 	private final LanguageServer server;
