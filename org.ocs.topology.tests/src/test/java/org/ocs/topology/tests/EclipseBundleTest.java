@@ -18,6 +18,7 @@ import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,10 +29,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -44,19 +41,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentItem;
-import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
-import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -333,30 +319,27 @@ class EclipseBundleTest {
 			assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toRealPath(),
 					Path.of(server.info().command().orElseThrow()).toRealPath(), "run by the Java that runs Eclipse");
 
-			BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-			Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(new RecordingClient(published), in, out);
-			launcher.startListening();
-			LanguageServer remote = launcher.getRemoteProxy();
-			InitializeParams params = new InitializeParams();
-			params.setProcessId((int) ProcessHandle.current().pid());
-			params.setRootUri(workspace.toUri().toString());
-			params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "workspace")));
-			params.setCapabilities(new ClientCapabilities());
-			InitializeResult result = remote.initialize(params).get(90, TimeUnit.SECONDS);
+			Path log = dataArea.resolve("ocstopo-language-server.log");
+			LanguageServerSession session = LanguageServerSession.over(in, out, Duration.ofSeconds(90), () -> {
+				try {
+					return Files.readString(log);
+				} catch (IOException e) {
+					return "(no log: " + e + ")";
+				}
+			});
+			InitializeResult result = session.initialize(workspace, new ClientCapabilities());
 			assertNotNull(result.getCapabilities().getTextDocumentSync());
-			remote.initialized(new InitializedParams());
 			String uri = workspace.resolve("topology.ocstopo").toUri().toString();
-			remote.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(
+			session.documents().didOpen(new DidOpenTextDocumentParams(
 					new TextDocumentItem(uri, "ocstopo", 1, Files.readString(workspace.resolve("topology.ocstopo")))));
-			assertTrue(waitForFinding(published, uri, "lookup-over-mpop"),
-					"the MPOP finding arrives; server log: " + Files.readString(dataArea.resolve("ocstopo-language-server.log")));
+			// The MPOP finding arrives; a failure shows the server log.
+			session.diagnosticsOf(uri, d -> !LanguageServerSession.withCode(d, "lookup-over-mpop").isEmpty());
 
-			remote.shutdown().get(30, TimeUnit.SECONDS);
-			remote.exit();
+			session.shutdown(Duration.ofSeconds(30));
 			invoke(connection, "stop");
 			assertFalse(server.isAlive(), "stop() leaves no server process behind");
-			String log = Files.readString(dataArea.resolve("ocstopo-language-server.log"));
-			assertTrue(log.startsWith("--- ") && log.contains(copy.toString()), "the log names the launched command: " + log);
+			String written = Files.readString(log);
+			assertTrue(written.startsWith("--- ") && written.contains(copy.toString()), "the log names the launched command: " + written);
 		} finally {
 			invoke(connection, "stop");
 		}
@@ -448,19 +431,6 @@ class EclipseBundleTest {
 				.toList();
 	}
 
-	private static boolean waitForFinding(BlockingQueue<PublishDiagnosticsParams> published, String uri, String code)
-			throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-		while (System.nanoTime() < deadline) {
-			PublishDiagnosticsParams params = published.poll(1, TimeUnit.SECONDS);
-			if (params != null && params.getUri().equals(uri) && params.getDiagnostics().stream()
-					.anyMatch(d -> d.getCode() != null && code.equals(d.getCode().getLeft()))) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	private static Object invoke(Object target, String method) throws Exception {
 		try {
 			return target.getClass().getMethod(method).invoke(target);
@@ -536,35 +506,5 @@ class EclipseBundleTest {
 
 	private static byte[] sha256(byte[] bytes) throws Exception {
 		return MessageDigest.getInstance("SHA-256").digest(bytes);
-	}
-
-	private static final class RecordingClient implements LanguageClient {
-		private final BlockingQueue<PublishDiagnosticsParams> published;
-
-		RecordingClient(BlockingQueue<PublishDiagnosticsParams> published) {
-			this.published = published;
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-			published.add(diagnostics);
-		}
-
-		@Override
-		public void showMessage(MessageParams messageParams) {
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
-		}
 	}
 }

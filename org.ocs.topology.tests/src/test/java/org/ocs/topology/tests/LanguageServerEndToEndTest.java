@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ocs.topology.tests.LanguageServerSession.apply;
+import static org.ocs.topology.tests.LanguageServerSession.positionOf;
+import static org.ocs.topology.tests.LanguageServerSession.withCode;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -24,22 +24,12 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -54,102 +44,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LanguageServerEndToEndTest {
 
-	private Process process;
+	private LanguageServerSession session;
 	private LanguageServer server;
-	private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-	private final StringBuilder stderr = new StringBuilder();
 
 	@TempDir
 	Path workspace;
 
 	@BeforeEach
 	void start() throws Exception {
-		Path jar = Path.of(System.getProperty("ocstopo.ls.jar",
-				TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.ide/target/ocstopo-language-server.jar").toString()));
-		assertTrue(Files.isRegularFile(jar), "build the language server first: " + jar);
-		process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--stdio").start();
-		Thread errors = new Thread(() -> {
-			try {
-				stderr.append(new String(process.getErrorStream().readAllBytes()));
-			} catch (IOException ignored) {
-				// the process is gone
-			}
-		});
-		errors.setDaemon(true);
-		errors.start();
-		LanguageClient client = new LanguageClient() {
-			@Override
-			public void telemetryEvent(Object object) {
-			}
-
-			@Override
-			public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-				published.add(diagnostics);
-			}
-
-			@Override
-			public void showMessage(MessageParams messageParams) {
-			}
-
-			@Override
-			public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-				return CompletableFuture.completedFuture(null);
-			}
-
-			@Override
-			public void logMessage(MessageParams message) {
-			}
-		};
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(),
-				process.getOutputStream());
-		launcher.startListening();
-		server = launcher.getRemoteProxy();
+		session = LanguageServerSession.start();
+		server = session.server();
 	}
 
 	@AfterEach
 	void stop() throws Exception {
-		if (process.isAlive()) {
-			try {
-				server.shutdown().get(20, TimeUnit.SECONDS);
-				server.exit();
-			} catch (Exception e) {
-				// the assertions already failed; make sure the process goes
-			}
-			if (!process.waitFor(20, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
-		}
+		session.close();
 	}
 
 	private void initialize() throws Exception {
-		InitializeParams params = new InitializeParams();
-		params.setProcessId((int) ProcessHandle.current().pid());
-		params.setRootUri(workspace.toUri().toString());
-		params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "workspace")));
-		params.setCapabilities(new ClientCapabilities());
-		server.initialize(params).get(60, TimeUnit.SECONDS);
-		server.initialized(new InitializedParams());
+		session.initialize(workspace, new ClientCapabilities());
 	}
 
 	/** Waits for the next diagnostics of a file that satisfy a condition. */
 	private List<Diagnostic> diagnosticsOf(String uri, Predicate<List<Diagnostic>> wanted) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		List<Diagnostic> last = null;
-		while (System.nanoTime() < deadline) {
-			PublishDiagnosticsParams params = published.poll(1, TimeUnit.SECONDS);
-			if (params != null && params.getUri().equals(uri)) {
-				last = params.getDiagnostics();
-				if (wanted.test(last)) {
-					return last;
-				}
-			}
-		}
-		throw new AssertionError("no wanted diagnostics for " + uri + "; last: " + last + "; stderr: " + stderr);
-	}
-
-	private static List<Diagnostic> withCode(List<Diagnostic> diagnostics, String code) {
-		return diagnostics.stream().filter(d -> d.getCode() != null && code.equals(d.getCode().getLeft())).toList();
+		return session.diagnosticsOf(uri, wanted);
 	}
 
 	@Test
@@ -197,7 +115,7 @@ class LanguageServerEndToEndTest {
 		assertTrue(text.contains("A fe1.contoso.com -> 192.0.2.11") && text.contains("A fe2.contoso.com -> 192.0.2.12"), text);
 		assertTrue(text.contains("// The load-balancer-facing addresses, on two different subnets: the cause."),
 				"comments stay");
-		assertFalse(stderr.toString().contains("Exception"), stderr.toString());
+		assertFalse(session.stderr().contains("Exception"), session.stderr());
 	}
 
 	@Test
@@ -234,15 +152,9 @@ class LanguageServerEndToEndTest {
 		server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 3),
 				List.of(new TextDocumentContentChangeEvent("subnet lan 192.0.2.0/24\n"))));
 		assertEquals(List.of(), diagnosticsOf(uri, List::isEmpty));
-		assertTrue(process.isAlive());
-		List<String> lines = new ArrayList<>(stderr.toString().lines().toList());
+		assertTrue(session.isAlive());
+		List<String> lines = new ArrayList<>(session.stderr().lines().toList());
 		assertFalse(lines.stream().anyMatch(l -> l.startsWith("\tat ")), "no stack trace: " + lines);
-	}
-
-	private static org.eclipse.lsp4j.Position positionOf(String text, String needle) {
-		int offset = text.indexOf(needle);
-		assertTrue(offset >= 0, "not in text: " + needle);
-		return new Document(1, text).getPosition(offset);
 	}
 
 	@Test
@@ -311,19 +223,10 @@ class LanguageServerEndToEndTest {
 		var formatting = documents.formatting(new org.eclipse.lsp4j.DocumentFormattingParams(new TextDocumentIdentifier(bUri),
 				new org.eclipse.lsp4j.FormattingOptions(4, true))).get(30, TimeUnit.SECONDS);
 		assertEquals("site Redmond {\n    subnet lan 192.0.2.0/24\n}\n",
-				new Document(1, messy).applyChanges(sortedBackwards(formatting)).getContents());
+				apply(messy, formatting));
 		var tokens = documents.semanticTokensFull(new org.eclipse.lsp4j.SemanticTokensParams(new TextDocumentIdentifier(aUri)))
 				.get(30, TimeUnit.SECONDS);
 		assertTrue(tokens != null && !tokens.getData().isEmpty(), "semantic tokens");
-	}
-
-	private static List<TextEdit> sortedBackwards(List<? extends TextEdit> edits) {
-		List<TextEdit> sorted = new ArrayList<>(edits);
-		sorted.sort((x, y) -> {
-			int line = Integer.compare(y.getRange().getStart().getLine(), x.getRange().getStart().getLine());
-			return line != 0 ? line : Integer.compare(y.getRange().getStart().getCharacter(), x.getRange().getStart().getCharacter());
-		});
-		return sorted;
 	}
 
 	@Test
@@ -365,13 +268,7 @@ class LanguageServerEndToEndTest {
 						.get(30, TimeUnit.SECONDS);
 				documents.documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(new TextDocumentIdentifier(uri)))
 						.get(30, TimeUnit.SECONDS);
-				List<Diagnostic> current = new ArrayList<>();
-				PublishDiagnosticsParams latest;
-				while ((latest = published.poll()) != null) {
-					if (latest.getUri().equals(uri)) {
-						current = latest.getDiagnostics();
-					}
-				}
+				List<Diagnostic> current = session.latestDiagnosticsOf(uri);
 				if (!current.isEmpty()) {
 					documents.codeAction(new CodeActionParams(new TextDocumentIdentifier(uri), current.get(0).getRange(),
 							new CodeActionContext(current))).get(30, TimeUnit.SECONDS);
@@ -383,8 +280,8 @@ class LanguageServerEndToEndTest {
 			}
 		}
 		assertEquals(List.of(), failures, "requests that failed on half-typed text");
-		assertTrue(process.isAlive());
-		assertFalse(stderr.toString().contains("\tat "), "no stack trace on stderr: " + stderr);
+		assertTrue(session.isAlive());
+		assertFalse(session.stderr().contains("\tat "), "no stack trace on stderr: " + session.stderr());
 	}
 
 	@Test
@@ -402,7 +299,7 @@ class LanguageServerEndToEndTest {
 		diagnosticsOf(topologyUri, d -> withCode(d, "pool-traffic-hairpin").size() == 2);
 		// Let the opening builds settle, so that what follows answers the edit alone.
 		Thread.sleep(3000);
-		published.clear();
+		session.forgetPublished();
 		// The field's fourth remedy, typed in the balancer's file: the DNS file's findings must go.
 		String kept = site.replace("forwarding virtual server routed 0.0.0.0/0 {\n            source translation automap",
 				"forwarding virtual server routed 0.0.0.0/0 {\n            source translation none");

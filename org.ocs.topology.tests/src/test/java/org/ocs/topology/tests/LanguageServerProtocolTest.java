@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.ocs.topology.tests.LanguageServerSession.apply;
+import static org.ocs.topology.tests.LanguageServerSession.positionOf;
+import static org.ocs.topology.tests.LanguageServerSession.withCode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -27,16 +28,10 @@ import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
-import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.RenameParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentEdit;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
@@ -46,11 +41,7 @@ import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceClientCapabilities;
 import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceEditCapabilities;
-import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.lsp4j.services.TextDocumentService;
 import org.eclipse.xtext.ide.server.Document;
@@ -66,10 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LanguageServerProtocolTest {
 
-	private Process process;
+	private LanguageServerSession session;
 	private LanguageServer server;
-	private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-	private final StringBuffer stderr = new StringBuffer();
 	/** The JSON messages both ways, as they travel. */
 	private final java.io.StringWriter wire = new java.io.StringWriter();
 
@@ -78,78 +67,17 @@ class LanguageServerProtocolTest {
 
 	@BeforeEach
 	void start() throws Exception {
-		Path jar = Path.of(System.getProperty("ocstopo.ls.jar",
-				TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.ide/target/ocstopo-language-server.jar").toString()));
-		assertTrue(Files.isRegularFile(jar), "build the language server first: " + jar);
-		process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--stdio").start();
-		Thread errors = new Thread(() -> {
-			try {
-				byte[] buffer = new byte[8192];
-				int read;
-				while ((read = process.getErrorStream().read(buffer)) > 0) {
-					stderr.append(new String(buffer, 0, read));
-				}
-			} catch (IOException ignored) {
-				// the process is gone
-			}
-		});
-		errors.setDaemon(true);
-		errors.start();
-		LanguageClient client = new LanguageClient() {
-			@Override
-			public void telemetryEvent(Object object) {
-			}
-
-			@Override
-			public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-				published.add(diagnostics);
-			}
-
-			@Override
-			public void showMessage(MessageParams messageParams) {
-			}
-
-			@Override
-			public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-				return CompletableFuture.completedFuture(null);
-			}
-
-			@Override
-			public void logMessage(MessageParams message) {
-			}
-		};
-		Launcher<LanguageServer> launcher = new LSPLauncher.Builder<LanguageServer>().setLocalService(client)
-				.setRemoteInterface(LanguageServer.class).setInput(process.getInputStream())
-				.setOutput(process.getOutputStream()).traceMessages(new java.io.PrintWriter(wire, true)).create();
-		launcher.startListening();
-		server = launcher.getRemoteProxy();
+		session = LanguageServerSession.start(wire);
+		server = session.server();
 	}
 
 	@AfterEach
 	void stop() throws Exception {
-		if (process.isAlive()) {
-			try {
-				server.shutdown().get(20, TimeUnit.SECONDS);
-				server.exit();
-			} catch (Exception e) {
-				// the assertions already failed; make sure the process goes
-			}
-			if (!process.waitFor(20, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-			}
-		}
+		session.close();
 	}
 
 	private InitializeResult initialize(ClientCapabilities capabilities) throws Exception {
-		InitializeParams params = new InitializeParams();
-		params.setProcessId((int) ProcessHandle.current().pid());
-		params.setRootUri(workspace.toUri().toString());
-		params.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "workspace")));
-		params.setCapabilities(capabilities);
-		InitializeResult result = server.initialize(params).get(60, TimeUnit.SECONDS);
-		server.initialized(new InitializedParams());
-		return result;
+		return session.initialize(workspace, capabilities);
 	}
 
 	/** A client that takes versioned document changes in workspace edits, as VS Code, eglot and LSP4E do. */
@@ -164,7 +92,7 @@ class LanguageServerProtocolTest {
 	}
 
 	private TextDocumentService documents() {
-		return server.getTextDocumentService();
+		return session.documents();
 	}
 
 	private String open(String name, String text, int version) throws IOException {
@@ -186,38 +114,7 @@ class LanguageServerProtocolTest {
 	}
 
 	private List<Diagnostic> diagnosticsOf(String uri, Predicate<List<Diagnostic>> wanted) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-		List<Diagnostic> last = null;
-		while (System.nanoTime() < deadline) {
-			PublishDiagnosticsParams params = published.poll(1, TimeUnit.SECONDS);
-			if (params != null && params.getUri().equals(uri)) {
-				last = params.getDiagnostics();
-				if (wanted.test(last)) {
-					return last;
-				}
-			}
-		}
-		throw new AssertionError("no wanted diagnostics for " + uri + "; last: " + last + "; stderr: " + stderr);
-	}
-
-	private static List<Diagnostic> withCode(List<Diagnostic> diagnostics, String code) {
-		return diagnostics.stream().filter(d -> d.getCode() != null && code.equals(d.getCode().getLeft())).toList();
-	}
-
-	private static Position positionOf(String text, String needle) {
-		int offset = text.indexOf(needle);
-		assertTrue(offset >= 0, "not in text: " + needle);
-		return new Document(1, text).getPosition(offset);
-	}
-
-	/** Applies edits that all refer to the same original text, as a client does. */
-	static String apply(String text, List<? extends TextEdit> edits) {
-		List<TextEdit> sorted = new ArrayList<>(edits);
-		sorted.sort((x, y) -> {
-			int line = Integer.compare(y.getRange().getStart().getLine(), x.getRange().getStart().getLine());
-			return line != 0 ? line : Integer.compare(y.getRange().getStart().getCharacter(), x.getRange().getStart().getCharacter());
-		});
-		return new Document(1, text).applyChanges(sorted).getContents();
+		return session.diagnosticsOf(uri, wanted);
 	}
 
 	private List<CodeAction> codeActions(String uri, Diagnostic diagnostic) throws Exception {
@@ -368,7 +265,7 @@ class LanguageServerProtocolTest {
 		Map<String, TextDocumentEdit> hosts = documentChangesOf(titled(actions, "Add a hosts entry").getEdit());
 		assertNull(hosts.get(siteUri).getTextDocument().getVersion(), "hq.ocstopo is not open");
 		assertTrue(apply(site, editsOf(hosts.get(siteUri))).contains("        hosts fe2.contoso.com -> 192.0.2.12\n"));
-		assertFalse(stderr.toString().contains("Exception"), stderr.toString());
+		assertFalse(session.stderr().contains("Exception"), session.stderr());
 	}
 
 	// ------------------------------------------------------------ 2. formatting whatever the client's settings
@@ -443,7 +340,7 @@ class LanguageServerProtocolTest {
 		assertEquals(List.of(), format(uri, 8, false), "no edits for a file with syntax errors");
 		assertEquals(List.of(), format(uri, 4, true), "no edits for a file with syntax errors");
 		assertEquals(List.of(), formatRange(uri, wholeOf(broken), 4, true), "no range edits either");
-		assertFalse(stderr.toString().contains("Exception"), stderr.toString());
+		assertFalse(session.stderr().contains("Exception"), session.stderr());
 	}
 
 	@Test
@@ -604,8 +501,7 @@ class LanguageServerProtocolTest {
 		assertNotNull(version);
 		// The jar's manifest carries the project version the build stamped on it.
 		String expected;
-		try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("ocstopo.ls.jar",
-				TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.ide/target/ocstopo-language-server.jar").toString()))) {
+		try (java.util.jar.JarFile jar = new java.util.jar.JarFile(LanguageServerSession.jar().toString())) {
 			expected = jar.getManifest().getMainAttributes().getValue("Implementation-Version");
 		}
 		assertNotNull(expected, "the shaded jar's manifest has an Implementation-Version");
@@ -670,11 +566,11 @@ class LanguageServerProtocolTest {
 		assertEquals((SERVERS + line).replace("fe2.contoso.com", "fe7.contoso.com"), changed, "the change went to the end");
 
 		assertEquals(List.of(), failures, "requests answered with an error");
-		String errors = stderr.toString();
+		String errors = session.stderr();
 		assertFalse(errors.contains("Exception"), errors);
 		assertFalse(errors.contains("\tat org.") || errors.contains("\tat java."), errors);
 		assertFalse(errors.contains("interface 192.0.2.11 on lan"), "no document text on stderr: " + errors);
-		assertTrue(process.isAlive());
+		assertTrue(session.isAlive());
 	}
 
 	@Test
@@ -700,7 +596,7 @@ class LanguageServerProtocolTest {
 		raw.notify("$/someNotification", Map.of());
 		assertNotNull(documents().hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(uri),
 				positionOf(SERVERS, "fe1"))).get(60, TimeUnit.SECONDS));
-		String errors = stderr.toString();
+		String errors = session.stderr();
 		assertFalse(errors.contains("Exception") || errors.contains("\tat "), errors);
 	}
 }
