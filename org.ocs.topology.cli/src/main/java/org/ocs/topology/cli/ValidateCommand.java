@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.validation.Issue;
 import org.apache.log4j.Level;
+import org.apache.log4j.Logger;
+import org.eclipse.xtext.validation.CompositeEValidator;
+import org.eclipse.xtext.validation.ResourceValidatorImpl;
 import org.ocs.topology.headless.TopologyWorkspace;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.validation.CheckFailures;
@@ -37,7 +40,11 @@ public final class ValidateCommand implements Callable<Integer> {
 	public Integer call() {
 		Main.debug = debug;
 		// A failed check's stack trace is for ocstopo's developers: shown only when asked for.
-		CheckFailures.LOG.setLevel(debug ? Level.ALL : Level.OFF);
+		// Xtext's own loggers log the same failures again, stack trace and all.
+		for (Logger logger : List.of(CheckFailures.LOG, Logger.getLogger(CompositeEValidator.class),
+				Logger.getLogger(ResourceValidatorImpl.class))) {
+			logger.setLevel(debug ? Level.ALL : Level.OFF);
+		}
 		List<Finding> findings = new ArrayList<>();
 		Set<Path> files;
 		try {
