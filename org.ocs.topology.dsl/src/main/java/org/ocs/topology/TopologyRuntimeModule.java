@@ -11,12 +11,14 @@ import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.scoping.IGlobalScopeProvider;
 import org.eclipse.xtext.scoping.IgnoreCaseLinking;
+import org.eclipse.xtext.validation.CompositeEValidator;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.ocs.topology.formatting2.TopologyFormatter;
 import org.ocs.topology.formatting2.TopologyFormatterPreferences;
 import org.ocs.topology.naming.FqdnNameConverter;
 import org.ocs.topology.scoping.FolderGlobalScopeProvider;
 import org.ocs.topology.scoping.FolderResourceDescriptionManager;
+import org.ocs.topology.validation.FailClosedCompositeEValidator;
 import org.ocs.topology.validation.SuppressingResourceValidator;
 import org.ocs.topology.validation.TopologyLinkingDiagnosticMessageProvider;
 import org.ocs.topology.validation.TopologySyntaxErrorMessageProvider;
@@ -65,6 +67,11 @@ public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
 	// Inline "// ocstopo-ignore <rule> <reason>" comments, for the CLI and the language server alike.
 	public Class<? extends IResourceValidator> bindIResourceValidator() {
 		return SuppressingResourceValidator.class;
+	}
+
+	// Fail closed: a validator that throws is an internal-error finding, not an anonymous diagnostic.
+	public Class<? extends CompositeEValidator> bindCompositeEValidator() {
+		return FailClosedCompositeEValidator.class;
 	}
 
 	public Class<? extends IFormatter2> bindIFormatter2() {

@@ -3,7 +3,10 @@ package org.ocs.topology.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ocstopo}: the command line. Exit codes: 0 clean, 1 findings with errors, 2 could not run. */
+/**
+ * {@code ocstopo}: the command line. Exit codes: 0 clean, 1 findings with errors, 2 could not run or
+ * could not finish a check.
+ */
 @Command(name = "ocstopo", mixinStandardHelpOptions = true, version = "ocstopo 0.1.0",
 		description = "Validates OCS 2007 R2 / Lync Server 2010 topologies written in .ocstopo files.",
 		subcommands = { ValidateCommand.class, FormatCommand.class })
@@ -12,6 +15,9 @@ public final class Main implements Runnable {
 	public static final int CLEAN = 0;
 	public static final int FINDINGS = 1;
 	public static final int CANNOT_RUN = 2;
+
+	/** Set by {@code --debug}: stack traces go to standard error. */
+	static volatile boolean debug;
 
 	@Override
 	public void run() {
@@ -30,9 +36,27 @@ public final class Main implements Runnable {
 			return CANNOT_RUN;
 		});
 		commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-			System.err.println("ocstopo: internal error: " + ex);
-			return CANNOT_RUN;
+			return internalError(ex);
 		});
-		return commandLine.execute(args);
+		try {
+			return commandLine.execute(args);
+		} catch (Throwable failure) {
+			// picocli hands only Exceptions to the handler: out of memory, a stack overflow and other
+			// Errors arrive here. Exit 1 would read "the topology has errors", so exit 2, in one line.
+			return internalError(failure);
+		}
+	}
+
+	private static int internalError(Throwable failure) {
+		if (failure instanceof OutOfMemoryError) {
+			System.err.println("ocstopo: out of memory (" + failure.getMessage()
+					+ "); give Java more with JAVA_TOOL_OPTIONS=-Xmx<size>, or check fewer files at once");
+		} else {
+			System.err.println("ocstopo: internal error: " + failure);
+		}
+		if (debug) {
+			failure.printStackTrace();
+		}
+		return CANNOT_RUN;
 	}
 }

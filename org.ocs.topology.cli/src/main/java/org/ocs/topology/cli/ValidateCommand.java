@@ -8,9 +8,16 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.validation.Issue;
+import org.apache.log4j.Level;
+import org.apache.log4j.Logger;
+import org.eclipse.xtext.validation.CompositeEValidator;
+import org.eclipse.xtext.validation.ResourceValidatorImpl;
 import org.ocs.topology.headless.TopologyWorkspace;
+import org.ocs.topology.rules.Rule;
+import org.ocs.topology.validation.CheckFailures;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -19,14 +26,25 @@ import picocli.CommandLine.Parameters;
 				"A folder is one topology: every .ocstopo file in it is read, so references across files resolve." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no errors (warnings allowed)", "1:at least one error",
-				"2:could not run (no such file, unreadable input, bad arguments)" })
+				"2:could not run (no such file, unreadable input, bad arguments)",
+				"  or could not finish a check (an internal-error finding)" })
 public final class ValidateCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = ".ocstopo files, or folders searched for them")
 	private List<Path> paths;
 
+	@Option(names = "--debug", description = "Print the stack trace of an internal error to standard error.")
+	private boolean debug;
+
 	@Override
 	public Integer call() {
+		Main.debug = debug;
+		// A failed check's stack trace is for ocstopo's developers: shown only when asked for.
+		// Xtext's own loggers log the same failures again, stack trace and all.
+		for (Logger logger : List.of(CheckFailures.LOG, Logger.getLogger(CompositeEValidator.class),
+				Logger.getLogger(ResourceValidatorImpl.class))) {
+			logger.setLevel(debug ? Level.ALL : Level.OFF);
+		}
 		List<Finding> findings = new ArrayList<>();
 		Set<Path> files;
 		try {
@@ -50,6 +68,10 @@ public final class ValidateCommand implements Callable<Integer> {
 		long errors = findings.stream().filter(f -> f.severity().equals("error")).count();
 		long warnings = findings.stream().filter(f -> f.severity().equals("warning")).count();
 		System.err.println(count(files.size(), "file") + ", " + count(errors, "error") + ", " + count(warnings, "warning"));
+		// Fail closed: a check that could not finish may have hidden errors, so never "clean".
+		if (findings.stream().anyMatch(f -> f.ruleId().equals(Rule.INTERNAL_ERROR.id()))) {
+			return Main.CANNOT_RUN;
+		}
 		return errors > 0 ? Main.FINDINGS : Main.CLEAN;
 	}
 

@@ -78,16 +78,33 @@ public enum Rule {
 	SUPPRESSION_INVALID("suppression-invalid", Severity.WARNING,
 			"An ocstopo-ignore comment names no known rule or gives no reason."),
 	SUPPRESSION_UNUSED("suppression-unused", Severity.WARNING,
-			"An ocstopo-ignore comment suppresses no finding on the declaration after it.");
+			"An ocstopo-ignore comment suppresses no finding on the declaration after it."),
+	/** ocstopo's own failure, not the topology's: no text can trigger it on purpose. */
+	INTERNAL_ERROR("internal-error", Severity.ERROR,
+			"A check of ocstopo failed on a file, so that check's findings are missing.", false);
 
 	private final String id;
 	private final Severity severity;
 	private final String summary;
+	private final boolean triggeredByText;
 
 	Rule(String id, Severity severity, String summary) {
+		this(id, severity, summary, true);
+	}
+
+	Rule(String id, Severity severity, String summary, boolean triggeredByText) {
 		this.id = id;
 		this.severity = severity;
 		this.summary = summary;
+		this.triggeredByText = triggeredByText;
+	}
+
+	/**
+	 * Whether some topology text yields this rule. False for a rule that reports a failure of
+	 * ocstopo itself: its page has no failing example, since a fixed bug has none.
+	 */
+	public boolean triggeredByText() {
+		return triggeredByText;
 	}
 
 	/** The stable ID users see and suppress by; never renamed once released. */

@@ -68,17 +68,37 @@ public final class FolderChecks {
 
 	public static List<FolderFinding> run(TopologyModel topology) {
 		FolderChecks checks = new FolderChecks(topology);
-		checks.checkDuplicateNames();
-		checks.checkDuplicateAddresses();
-		checks.checkTopologyHeader();
-		checks.checkLookupRegistrations();
-		checks.checkPoolTraffic();
-		checks.checkSipInternalTlsRecords();
-		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
-			checks.checkEnterprisePool(pool, topology.product());
-		}
-		checks.checkDnsLoadBalancedPool();
+		checks.guarded("checkDuplicateNames", checks::checkDuplicateNames);
+		checks.guarded("checkDuplicateAddresses", checks::checkDuplicateAddresses);
+		checks.guarded("checkTopologyHeader", checks::checkTopologyHeader);
+		checks.guarded("checkLookupRegistrations", checks::checkLookupRegistrations);
+		checks.guarded("checkPoolTraffic", checks::checkPoolTraffic);
+		checks.guarded("checkSipInternalTlsRecords", checks::checkSipInternalTlsRecords);
+		checks.guarded("checkEnterprisePool", () -> {
+			for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
+				checks.checkEnterprisePool(pool, topology.product());
+			}
+		});
+		checks.guarded("checkDnsLoadBalancedPool", checks::checkDnsLoadBalancedPool);
 		return List.copyOf(checks.findings);
+	}
+
+	/**
+	 * Fail closed: a folder check that throws becomes a finding of every file of the folder, and
+	 * the other folder checks still run. Without this, one crash dropped the findings of all the
+	 * checks after it, and the cache kept nothing to report.
+	 */
+	private void guarded(String check, Runnable body) {
+		try {
+			CheckFailures.injectFault(check);
+			body.run();
+		} catch (RuntimeException | Error failure) {
+			if (!CheckFailures.isCheckFailure(failure)) {
+				throw failure;
+			}
+			CheckFailures.log(check, topology.models().isEmpty() ? null : topology.models().get(0).eResource(), failure);
+			findings.add(FolderFinding.failure(check, failure));
+		}
 	}
 
 	/** Exactly one header per folder: it names the product, which sets the limits. */

@@ -1,11 +1,15 @@
 package org.ocs.topology.validation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.emf.common.util.Diagnostic;
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EValidator;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
@@ -15,7 +19,11 @@ import org.eclipse.xtext.util.LineAndColumn;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.util.IAcceptor;
+import org.eclipse.xtext.validation.AbstractInjectableValidator;
+import org.eclipse.xtext.validation.CancelableDiagnostician;
 import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.impl.ConcreteSyntaxEValidator;
 import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.Issue;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
@@ -75,6 +83,62 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 			}
 		}
 		return kept;
+	}
+
+	/**
+	 * Fail closed one level up: anything that escapes the checks (the EMF diagnostician, a validator
+	 * outside the {@code @Check} dispatch) would abort the whole file and be only logged by Xtext,
+	 * leaving no finding at all. Here it becomes an {@code internal-error} finding on the file's root.
+	 */
+	@Override
+	protected void validate(Resource resource, EObject element, CheckMode mode, CancelIndicator monitor,
+			IAcceptor<Issue> acceptor) {
+		List<Issue> issues = new ArrayList<>();
+		try {
+			Map<Object, Object> options = new HashMap<>();
+			options.put(CheckMode.KEY, mode);
+			options.put(CancelableDiagnostician.CANCEL_INDICATOR, monitor);
+			// A model parsed from text complies with the concrete syntax, or there are syntax errors.
+			options.put(ConcreteSyntaxEValidator.DISABLE_CONCRETE_SYNTAX_EVALIDATOR, Boolean.TRUE);
+			options.put(EValidator.class, getDiagnostician());
+			if (resource instanceof XtextResource xtext) {
+				options.put(AbstractInjectableValidator.CURRENT_LANGUAGE_NAME, xtext.getLanguageName());
+			}
+			Diagnostic diagnostic = getDiagnostician().validate(element, options);
+			for (Diagnostic child : diagnostic.getChildren().isEmpty() ? List.of(diagnostic) : diagnostic.getChildren()) {
+				issueFromEValidatorDiagnostic(child, issues::add);
+			}
+		} catch (RuntimeException | Error failure) {
+			getOperationCanceledManager().propagateAsErrorIfCancelException(failure);
+			if (!CheckFailures.isCheckFailure(failure)) {
+				throw failure;
+			}
+			// What was found before the failure is lost with the diagnostician's result.
+			issues.clear();
+			String check = "validation";
+			CheckFailures.log(check, resource, failure);
+			issues.add(internalError(resource, element, CheckFailures.message(check, resource, failure)));
+		}
+		issues.forEach(acceptor::accept);
+	}
+
+	private static Issue internalError(Resource resource, EObject element, String message) {
+		Issue.IssueImpl issue = new Issue.IssueImpl();
+		issue.setSeverity(org.eclipse.xtext.diagnostics.Severity.ERROR);
+		issue.setCode(Rule.INTERNAL_ERROR.id());
+		issue.setMessage(message);
+		ICompositeNode node = NodeModelUtils.getNode(element);
+		int offset = node == null ? 0 : node.getOffset();
+		LineAndColumn start = node == null ? LineAndColumn.from(1, 1) : NodeModelUtils.getLineAndColumn(node, offset);
+		issue.setOffset(offset);
+		issue.setLength(0);
+		issue.setLineNumber(start.getLine());
+		issue.setColumn(start.getColumn());
+		issue.setLineNumberEnd(start.getLine());
+		issue.setColumnEnd(start.getColumn());
+		issue.setUriToProblem(element.eResource() != null ? EcoreUtil.getURI(element) : resource.getURI());
+		issue.setType(CheckType.FAST);
+		return issue;
 	}
 
 	private static int suppressing(List<Suppression> suppressions, Issue issue) {

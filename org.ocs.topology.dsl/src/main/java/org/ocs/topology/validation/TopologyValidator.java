@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.apache.log4j.Logger;
+import java.lang.reflect.Method;
+
+import org.eclipse.emf.common.util.Diagnostic;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.util.Exceptions;
+import org.eclipse.xtext.validation.AbstractDeclarativeValidator;
+import org.eclipse.xtext.validation.FeatureBasedDiagnostic;
 import org.eclipse.emf.ecore.EAttribute;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -59,8 +65,6 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		NETWORK
 	}
 
-	private static final Logger LOG = Logger.getLogger(TopologyValidator.class);
-
 	@Inject
 	private TopologyFolder folder;
 
@@ -68,12 +72,47 @@ public class TopologyValidator extends AbstractTopologyValidator {
 	private FolderAnalysis folderAnalysis;
 
 	/**
-	 * A failing check must not take the other checks down with it (the editor validates half-typed
-	 * text all the time), but it must be seen: the default silently drops NullPointerExceptions.
+	 * Fail closed. Xtext calls each {@code @Check} method through a wrapper that drops a
+	 * NullPointerException silently and lets any other exception escape, which aborts the
+	 * validation of the rest of the file (the resource validator then only logs it). Here a check
+	 * that throws reports one {@code internal-error} finding on the declaration it was checking,
+	 * and the other checks go on.
 	 */
 	@Override
-	protected void handleExceptionDuringValidation(Throwable failure) {
-		LOG.error("A check failed; the other checks go on", failure);
+	protected MethodWrapper createMethodWrapper(AbstractDeclarativeValidator instance, Method method) {
+		return new MethodWrapper(instance, method) {
+			@Override
+			public void invoke(State state) {
+				try {
+					CheckFailures.injectFault(method.getName());
+				} catch (CheckFailures.InjectedFault fault) {
+					handleInvocationTargetException(fault, state);
+					return;
+				}
+				super.invoke(state);
+			}
+
+			@Override
+			protected void handleInvocationTargetException(Throwable failure, State state) {
+				// guard(false) skips a check on purpose (its exception class is package-private).
+				if (failure.getClass().getName().equals("org.eclipse.xtext.validation.GuardException")) {
+					return;
+				}
+				if (!CheckFailures.isCheckFailure(failure)) {
+					Exceptions.throwUncheckedException(failure);
+				}
+				EObject object = state.currentObject;
+				Resource resource = object == null ? null : object.eResource();
+				CheckFailures.log(method.getName(), resource, failure);
+				if (state.chain != null) {
+					CheckType type = state.currentCheckType != null ? state.currentCheckType : CheckType.FAST;
+					state.chain.add(new FeatureBasedDiagnostic(Diagnostic.ERROR,
+							CheckFailures.message(method.getName(), resource, failure), object, null,
+							ValidationMessageAcceptor.INSIGNIFICANT_INDEX, type, Rule.INTERNAL_ERROR.id()));
+					state.hasErrors = true;
+				}
+			}
+		};
 	}
 
 	// ------------------------------------------------------------ addresses as written
@@ -276,7 +315,12 @@ public class TopologyValidator extends AbstractTopologyValidator {
 	public void checkFolderWide(Model model) {
 		// Computed once per state of the folder, shared by the validation of each of its files.
 		for (FolderFinding finding : folderAnalysis.findings(folder.modelsOf(model.eResource()))) {
-			if (finding.object().eResource() == model.eResource()) {
+			if (finding.isFailure()) {
+				// A failed folder check leaves every file of the folder without its findings.
+				getMessageAcceptor().acceptError(
+						CheckFailures.message(finding.message(), model.eResource(), finding.failure()), model, null,
+						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, Rule.INTERNAL_ERROR.id());
+			} else if (finding.object().eResource() == model.eResource()) {
 				report(finding.rule(), finding.message(), finding.object(), finding.feature(), finding.index(),
 						finding.data());
 			}

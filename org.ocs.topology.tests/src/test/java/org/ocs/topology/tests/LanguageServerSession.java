@@ -86,10 +86,18 @@ final class LanguageServerSession implements AutoCloseable {
 
 	/** As {@link #start()}, writing every JSON message, both ways, to {@code trace} as it travels. */
 	static LanguageServerSession start(Writer trace) throws IOException {
+		return start(trace, List.of());
+	}
+
+	/** As {@link #start(Writer)}, with options for the server's JVM (e.g. a system property). */
+	static LanguageServerSession start(Writer trace, List<String> jvmOptions) throws IOException {
 		Path jar = jar();
 		assertTrue(Files.isRegularFile(jar), "build the language server first: " + jar);
-		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-				jar.toString(), "--stdio").start();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.addAll(List.of("-jar", jar.toString(), "--stdio"));
+		Process process = new ProcessBuilder(command).start();
 		return new LanguageServerSession(process, process.getInputStream(), process.getOutputStream(), trace, DEFAULT_TIMEOUT,
 				null);
 	}
