@@ -1,6 +1,7 @@
 package org.ocs.topology.rules;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,7 @@ public enum Rule {
 	SYNTAX_ERROR("syntax-error", Severity.ERROR,
 			"The text does not follow the .ocstopo grammar."),
 	UNRESOLVED_REFERENCE("unresolved-reference", Severity.ERROR,
-			"A name refers to nothing declared in the files of this folder."),
+			"A name refers to nothing declared in the files of this folder.", Trait.QUICK_FIX),
 	NAME_DUPLICATE("name-duplicate", Severity.ERROR,
 			"Two declarations of the same kind share one name."),
 	SETTING_REPEATED("setting-repeated", Severity.ERROR,
@@ -24,23 +25,23 @@ public enum Rule {
 	PREFIX_MISSING("prefix-missing", Severity.ERROR,
 			"A network is written without its prefix length, and nothing else gives it."),
 	PREFIX_UNEXPECTED("prefix-unexpected", Severity.ERROR,
-			"A single address (gateway, VIP, DNS or hosts entry) is written with a prefix length."),
+			"A single address (gateway, VIP, DNS or hosts entry) is written with a prefix length.", Trait.QUICK_FIX),
 	SUBNET_HOST_BITS("subnet-host-bits", Severity.WARNING,
-			"A subnet is written with host bits set, e.g. 10.0.1.5/24 for 10.0.1.0/24."),
+			"A subnet is written with host bits set, e.g. 10.0.1.5/24 for 10.0.1.0/24.", Trait.QUICK_FIX),
 	ADDRESS_OUTSIDE_SUBNET("address-outside-subnet", Severity.ERROR,
 			"An interface or self IP address lies outside the subnet it is declared on."),
 	PREFIX_MISMATCH("prefix-mismatch", Severity.ERROR,
-			"An interface written with a prefix length disagrees with the subnet it is declared on."),
+			"An interface written with a prefix length disagrees with the subnet it is declared on.", Trait.QUICK_FIX),
 	ADDRESS_NOT_HOST("address-not-host", Severity.ERROR,
 			"An interface or self IP uses its subnet's network or broadcast address."),
 	GATEWAY_NOT_ON_LINK("gateway-not-on-link", Severity.ERROR,
 			"A default gateway or route next hop is on none of the server's subnets."),
 	GATEWAY_MULTIPLE("gateway-multiple", Severity.WARNING,
-			"A server has more than one default gateway."),
+			"A server has more than one default gateway.", Trait.QUICK_FIX),
 	ADDRESS_DUPLICATE("address-duplicate", Severity.ERROR,
 			"One address is owned twice (server interfaces, balancer self IPs, virtual server VIPs)."),
 	MPOP_OUT_OF_RANGE("mpop-out-of-range", Severity.ERROR,
-			"A maximum-endpoints-per-user (MPOP) value is outside 1 to 64."),
+			"A maximum-endpoints-per-user (MPOP) value is outside 1 to 64.", Trait.QUICK_FIX),
 	REGISTRAR_SCOPE_UNSUPPORTED("registrar-scope-unsupported", Severity.ERROR,
 			"A site or pool registrar setting in an OCS 2007 R2 topology, which has only the forest-wide one."),
 	PRODUCT_MISSING("product-missing", Severity.WARNING,
@@ -48,55 +49,70 @@ public enum Rule {
 	TOPOLOGY_HEADER_DUPLICATE("topology-header-duplicate", Severity.ERROR,
 			"More than one topology header in one folder."),
 	LOOKUP_OVER_MPOP("lookup-over-mpop", Severity.ERROR,
-			"More Lookup services register the shared Group Chat Lookup account than the MPOP limit of its home pool allows."),
+			"More Lookup services register the shared Group Chat Lookup account than the MPOP limit of its home pool allows.", Trait.QUICK_FIX),
 	GROUPCHAT_SERVERS_OVER_LIMIT("groupchat-servers-over-limit", Severity.ERROR,
 			"A Group Chat pool has more than 3 Group Chat servers."),
 	POOL_TRAFFIC_HAIRPIN("pool-traffic-hairpin", Severity.ERROR,
-			"Traffic between two Front Ends of a pool crosses a load balancer that replaces the sender's address."),
+			"Traffic between two Front Ends of a pool crosses a load balancer that replaces the sender's address.", Trait.QUICK_FIX),
 	POOL_TRAFFIC_ASYMMETRIC("pool-traffic-asymmetric", Severity.ERROR,
-			"Traffic between two Front Ends of a pool and its reply cross different stateful devices."),
+			"Traffic between two Front Ends of a pool and its reply cross different stateful devices.", Trait.QUICK_FIX),
 	POOL_TRAFFIC_UNREACHABLE("pool-traffic-unreachable", Severity.ERROR,
 			"A Front End cannot reach a peer of its pool by the peer's FQDN."),
 	POOL_PEER_UNRESOLVED("pool-peer-unresolved", Severity.WARNING,
 			"A Front End's FQDN resolves to nothing for a peer of its pool, so their traffic cannot be checked."),
 	POOL_VIP_SOURCE_KEPT("pool-vip-source-kept", Severity.WARNING,
-			"An OCS 2007 R2 pool VIP keeps the client's source address, where Microsoft supports only SNAT."),
+			"An OCS 2007 R2 pool VIP keeps the client's source address, where Microsoft supports only SNAT.", Trait.QUICK_FIX),
 	HARDWARE_LB_REQUIRED("hardware-lb-required", Severity.ERROR,
 			"An OCS 2007 R2 Enterprise pool of more than one Front End is not behind a hardware load balancer."),
 	VIP_PORTS_MISSING("vip-ports-missing", Severity.ERROR,
-			"An OCS 2007 R2 Enterprise pool's VIP lacks ports the pool needs."),
+			"An OCS 2007 R2 Enterprise pool's VIP lacks ports the pool needs.", Trait.QUICK_FIX),
 	LB_IDLE_TIMEOUT_SHORT("lb-idle-timeout-short", Severity.WARNING,
-			"A load balancer's TCP idle timeout is under 1800 seconds."),
+			"A load balancer's TCP idle timeout is under 1800 seconds.", Trait.QUICK_FIX),
 	FRONTENDS_OVER_LIMIT("frontends-over-limit", Severity.ERROR,
 			"A Lync Server 2010 Enterprise pool has more than 10 Front Ends."),
 	GROUPCHAT_DATABASE_COLOCATED("groupchat-database-colocated", Severity.ERROR,
 			"The Group Chat database is on a Group Chat server of its pool."),
 	SIPINTERNALTLS_SRV_MULTIPLE("sipinternaltls-srv-multiple", Severity.ERROR,
-			"More than one _sipinternaltls._tcp SRV record for one SIP domain."),
+			"More than one _sipinternaltls._tcp SRV record for one SIP domain.", Trait.QUICK_FIX),
 	DNS_LB_WEB_SERVICES_MISSING("dns-lb-web-services-missing", Severity.ERROR,
 			"A DNS-load-balanced Lync Server 2010 pool has no internal web services FQDN on a hardware load balancer VIP."),
 	SUPPRESSION_INVALID("suppression-invalid", Severity.WARNING,
 			"An ocstopo-ignore comment names no known rule or gives no reason."),
 	SUPPRESSION_UNUSED("suppression-unused", Severity.WARNING,
-			"An ocstopo-ignore comment suppresses no finding on the declaration after it."),
+			"An ocstopo-ignore comment suppresses no finding on the declaration after it.", Trait.QUICK_FIX),
 	/** ocstopo's own failure, not the topology's: no text can trigger it on purpose. */
 	INTERNAL_ERROR("internal-error", Severity.ERROR,
-			"A check of ocstopo failed on a file, so that check's findings are missing.", false);
+			"A check of ocstopo failed on a file, so that check's findings are missing.", Trait.OCSTOPO_FAILURE);
+
+	/** What sets a rule apart beyond its ID, severity and summary. */
+	enum Trait {
+		/** The editors offer a quick fix for its findings (a test holds this to the quick-fix provider). */
+		QUICK_FIX,
+		/** It reports a failure of ocstopo itself, not of the topology. */
+		OCSTOPO_FAILURE
+	}
 
 	private final String id;
 	private final Severity severity;
 	private final String summary;
 	private final boolean triggeredByText;
+	private final boolean fixable;
 
-	Rule(String id, Severity severity, String summary) {
-		this(id, severity, summary, true);
-	}
-
-	Rule(String id, Severity severity, String summary, boolean triggeredByText) {
+	Rule(String id, Severity severity, String summary, Trait... traits) {
 		this.id = id;
 		this.severity = severity;
 		this.summary = summary;
-		this.triggeredByText = triggeredByText;
+		List<Trait> given = List.of(traits);
+		this.triggeredByText = !given.contains(Trait.OCSTOPO_FAILURE);
+		this.fixable = given.contains(Trait.QUICK_FIX);
+	}
+
+	/**
+	 * Whether the editors offer a quick fix for this rule's findings. Kept here, not asked of the
+	 * quick-fix provider, so that the command line need not depend on the editor module.
+	 */
+	public boolean fixable() {
+		return fixable;
 	}
 
 	/**
