@@ -4,12 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ocstopo}: the command line. Exit codes: 0 clean, 1 findings with errors, 2 could not run or
- * could not finish a check.
+ * {@code ocstopo}: the command line. Exit codes: 0 clean, 1 findings (errors, or what {@code --fail-on}
+ * names), 2 could not run or could not finish a check.
  */
 @Command(name = "ocstopo", mixinStandardHelpOptions = true, version = "ocstopo 0.1.0",
 		description = "Validates OCS 2007 R2 / Lync Server 2010 topologies written in .ocstopo files.",
-		subcommands = { ValidateCommand.class, FormatCommand.class })
+		subcommands = { ValidateCommand.class, FormatCommand.class, RulesCommand.class, ExplainCommand.class })
 public final class Main implements Runnable {
 
 	public static final int CLEAN = 0;

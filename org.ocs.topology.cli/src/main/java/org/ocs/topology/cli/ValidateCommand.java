@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -17,18 +18,48 @@ import org.ocs.topology.rules.Rule;
 import org.ocs.topology.validation.CheckFailures;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = { "Checks .ocstopo files and prints one line per finding:",
 				"  file:line:col: severity RULE-ID message",
 				"A folder is one topology: every .ocstopo file in it is read, so references across files resolve." },
 		exitCodeListHeading = "%nExit codes:%n",
-		exitCodeList = { "0:no errors (warnings allowed)", "1:at least one error",
+		exitCodeList = { "0:no finding at or above the --fail-on level (by default: no errors)",
+				"1:some finding at or above the --fail-on level",
 				"2:could not run (no such file, unreadable input, bad arguments)",
-				"  or could not finish a check (an internal-error finding)" })
+				"  or could not finish a check (an internal-error finding, whatever --fail-on says)" })
 public final class ValidateCommand implements Callable<Integer> {
+
+	/** The lowest severity that makes the exit code 1. */
+	enum FailOn {
+		ERROR, WARNING, NEVER;
+
+		@Override
+		public String toString() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+	}
+
+	/** Takes the levels as written in the help, in any case; a bad one is a one-line usage error. */
+	static final class FailOnConverter implements ITypeConverter<FailOn> {
+		@Override
+		public FailOn convert(String value) {
+			for (FailOn level : FailOn.values()) {
+				if (level.name().equalsIgnoreCase(value)) {
+					return level;
+				}
+			}
+			throw new TypeConversionException("expected error, warning or never, but was '" + value + "'");
+		}
+	}
+
+	@Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error", converter = FailOnConverter.class,
+			description = "error (default), warning or never: the lowest severity that makes the exit code 1.")
+	private FailOn failOn;
 
 	@Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = ".ocstopo files, or folders searched for them")
 	private List<Path> paths;
@@ -72,7 +103,12 @@ public final class ValidateCommand implements Callable<Integer> {
 		if (findings.stream().anyMatch(f -> f.ruleId().equals(Rule.INTERNAL_ERROR.id()))) {
 			return Main.CANNOT_RUN;
 		}
-		return errors > 0 ? Main.FINDINGS : Main.CLEAN;
+		boolean failing = switch (failOn) {
+			case ERROR -> errors > 0;
+			case WARNING -> errors + warnings > 0;
+			case NEVER -> false;
+		};
+		return failing ? Main.FINDINGS : Main.CLEAN;
 	}
 
 	static String count(long n, String noun) {
