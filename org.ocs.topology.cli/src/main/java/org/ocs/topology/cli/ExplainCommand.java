@@ -3,10 +3,10 @@ package org.ocs.topology.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import org.ocs.topology.naming.Similarity;
 import org.ocs.topology.rules.Rule;
 
 import picocli.CommandLine.Command;
@@ -46,28 +46,6 @@ public final class ExplainCommand implements Callable<Integer> {
 
 	/** The rule ID nearest to a mistyped one, if it is near enough to be what was meant. */
 	static Optional<String> closest(String typed) {
-		return Arrays.stream(Rule.values()).map(Rule::id)
-				.filter(id -> distance(typed, id) <= Math.max(2, id.length() / 4))
-				.min(Comparator.comparingInt((String id) -> distance(typed, id)));
-	}
-
-	/** Levenshtein edit distance. */
-	static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
+		return Similarity.closest(typed, Arrays.stream(Rule.values()).map(Rule::id).toList()).stream().findFirst();
 	}
 }

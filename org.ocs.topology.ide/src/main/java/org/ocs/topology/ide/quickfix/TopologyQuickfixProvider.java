@@ -1,10 +1,8 @@
 package org.ocs.topology.ide.quickfix;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
@@ -27,6 +25,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScopeProvider;
+import org.ocs.topology.naming.Similarity;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.topology.ARecord;
@@ -184,9 +183,7 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		for (IEObjectDescription description : scopeProvider.getScope(fix.object, reference).getAllElements()) {
 			candidates.add(nameConverter.toString(description.getName()));
 		}
-		candidates.stream().distinct().filter(name -> Similarity.isClose(written, name))
-				.sorted(Comparator.comparingInt((String name) -> Similarity.distance(written, name)).thenComparing(Function.identity()))
-				.limit(3)
+		Similarity.closest(written, candidates).stream().limit(3)
 				.forEach(name -> resolutions.add(fix.replaceRange("Change to '" + name + "'", name)));
 	}
 
