@@ -8,7 +8,7 @@
 // usage: node e2e/vscode-e2e.mjs   (after npm run package; OCSTOPO_CODE_SERVER = the code-server
 // package folder, default the cache folder e2e/install-code-server.sh installs into)
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -372,9 +372,12 @@ async function scenario(page, base, workspace, topologyFile, original) {
   const pidsBefore = serverPids();
   if (pidsBefore.length !== 1) fail(`expected one language server process, found ${pidsBefore.length}`);
   await runCommand(page, 'ocstopo: Restart language server');
+  // Read from the channel's log file, not the view: the view renders only its visible lines, and
+  // the first "Starting" scrolls out of it when the server has logged a few lines.
   await waitFor('the restart in the ocstopo output', async () => {
-    const text = await outputText();
-    return text.includes('Restarting the language server') && text.split('Starting ').length > 2;
+    const text = ocstopoChannelLog(join(temp, 'editing', 'user-data', 'logs'));
+    const restart = text.indexOf('Restarting the language server');
+    return restart >= 0 && text.split('Starting ').length > 2 && text.indexOf('Starting ', restart) > restart;
   }, 30000);
   // The new server checks the folder again: the one finding comes back.
   const problemsItem = page.locator('#status\\.problems');
@@ -428,6 +431,14 @@ async function goTo(page, line, column) {
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.waitForTimeout(200);
+}
+
+/** The text of the ocstopo output channel as VS Code writes it to its logs folder ('' until it exists). */
+function ocstopoChannelLog(logsFolder) {
+  if (!existsSync(logsFolder)) return '';
+  return readdirSync(logsFolder, { recursive: true })
+    .filter((file) => String(file).endsWith(join('ocstopo.ocstopo', 'ocstopo.log')))
+    .map((file) => readFileSync(join(logsFolder, String(file)), 'utf8')).join('\n');
 }
 
 async function runCommand(page, title) {
