@@ -80,6 +80,9 @@ public enum Rule {
 			"An ocstopo-ignore comment names no known rule or gives no reason."),
 	SUPPRESSION_UNUSED("suppression-unused", Severity.WARNING,
 			"An ocstopo-ignore comment suppresses no finding on the declaration after it.", Trait.QUICK_FIX),
+	POLICY_INVALID("policy-invalid", Severity.ERROR,
+			"The project policy file (ocstopo.json) is not valid JSON or has a key, rule ID or severity ocstopo does not know.",
+			Trait.POLICY_FILE),
 	/** ocstopo's own failure, not the topology's: no text can trigger it on purpose. */
 	INTERNAL_ERROR("internal-error", Severity.ERROR,
 			"A check of ocstopo failed on a file, so that check's findings are missing.", Trait.OCSTOPO_FAILURE);
@@ -89,7 +92,9 @@ public enum Rule {
 		/** The editors offer a quick fix for its findings (a test holds this to the quick-fix provider). */
 		QUICK_FIX,
 		/** It reports a failure of ocstopo itself, not of the topology. */
-		OCSTOPO_FAILURE
+		OCSTOPO_FAILURE,
+		/** It reports a mistake in the project policy file, not in topology text. */
+		POLICY_FILE
 	}
 
 	private final String id;
@@ -103,7 +108,7 @@ public enum Rule {
 		this.severity = severity;
 		this.summary = summary;
 		List<Trait> given = List.of(traits);
-		this.triggeredByText = !given.contains(Trait.OCSTOPO_FAILURE);
+		this.triggeredByText = !given.contains(Trait.OCSTOPO_FAILURE) && !given.contains(Trait.POLICY_FILE);
 		this.fixable = given.contains(Trait.QUICK_FIX);
 	}
 
@@ -117,7 +122,8 @@ public enum Rule {
 
 	/**
 	 * Whether some topology text yields this rule. False for a rule that reports a failure of
-	 * ocstopo itself: its page has no failing example, since a fixed bug has none.
+	 * ocstopo itself (a fixed bug has no failing example) or a mistake in the policy file (its
+	 * failing example is JSON, not topology text).
 	 */
 	public boolean triggeredByText() {
 		return triggeredByText;

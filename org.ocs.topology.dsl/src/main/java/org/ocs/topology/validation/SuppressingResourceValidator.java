@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,8 @@ import org.eclipse.xtext.validation.impl.ConcreteSyntaxEValidator;
 import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.Issue;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
+import org.ocs.topology.policy.PolicyFiles;
+import org.ocs.topology.policy.ProjectPolicy;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.topology.Model;
 
@@ -35,21 +39,129 @@ import org.ocs.topology.topology.Model;
  * declaration drops that rule's findings inside the declaration. A suppression without a reason or
  * with an unknown rule, or one that suppresses nothing, is itself a warning. Applied after all
  * checks, so it covers the command line and the language server alike.
+ * <p>
+ * {@code // ocstopo-ignore-file <rule-id> <reason>} anywhere in a file drops that rule's findings
+ * in the whole file. Then the project policy ({@code ocstopo.json}, see {@link ProjectPolicy})
+ * applies: a file it excludes has no findings, a rule it marks unsuppressible is not suppressed,
+ * and its severities (or "off") replace the catalogue's. Mistakes in the policy are
+ * {@code policy-invalid} findings on every file it governs.
  */
 public class SuppressingResourceValidator extends ResourceValidatorImpl {
 
 	public static final String MARKER = "ocstopo-ignore";
 
+	public static final String FILE_MARKER = "ocstopo-ignore-file";
+
 	private static final Pattern SUPPRESSION = Pattern
 			.compile("^//\\s*" + MARKER + "(?:\\s+([^\\s]+))?(?:\\s+(.*?))?\\s*$");
 
-	/** One suppression comment and the text range of the declaration after it. */
-	private record Suppression(ILeafNode comment, String ruleId, String reason, int start, int end) {
+	private static final Pattern FILE_SUPPRESSION = Pattern
+			.compile("^//\\s*" + FILE_MARKER + "(?:\\s+([^\\s]+))?(?:\\s+(.*?))?\\s*$");
+
+	/** One process, one cache of policy files (each re-read when it changes on disk). */
+	private static final PolicyFiles POLICIES = new PolicyFiles();
+
+	/** One suppression comment and the text range of the declaration after it (or of the file). */
+	private record Suppression(ILeafNode comment, String ruleId, String reason, int start, int end, boolean wholeFile) {
+	}
+
+	/** The policy governing a resource read from a file; none for resources not on disk. */
+	public static Optional<ProjectPolicy> policy(Resource resource) {
+		if (resource.getURI() == null || !resource.getURI().isFile()) {
+			return Optional.empty();
+		}
+		return POLICIES.forFile(Path.of(resource.getURI().toFileString()));
+	}
+
+	/** Whether the project policy leaves a file out of validation. */
+	public static boolean excluded(Path file) {
+		return POLICIES.excluded(file);
 	}
 
 	@Override
 	public List<Issue> validate(Resource resource, CheckMode mode, CancelIndicator indicator) {
-		List<Issue> issues = super.validate(resource, mode, indicator);
+		Optional<ProjectPolicy> policy = policy(resource);
+		if (policy.isPresent() && policy.get().excludes(Path.of(resource.getURI().toFileString()))) {
+			return List.of();
+		}
+		List<Issue> issues = suppress(resource, super.validate(resource, mode, indicator), mode, policy);
+		return policy.isEmpty() ? issues : apply(policy.get(), resource, issues);
+	}
+
+	/** The policy's severities and the findings of its own mistakes. */
+	private static List<Issue> apply(ProjectPolicy policy, Resource resource, List<Issue> issues) {
+		List<Issue> applied = new ArrayList<>();
+		for (Issue issue : issues) {
+			Optional<Rule> rule = issue.getCode() == null ? Optional.empty() : Rule.byId(issue.getCode());
+			if (rule.isEmpty()) {
+				applied.add(issue);
+				continue;
+			}
+			Optional<org.ocs.topology.rules.Severity> severity = policy.severity(rule.get());
+			if (severity.isEmpty()) {
+				continue;
+			}
+			org.eclipse.xtext.diagnostics.Severity xtextSeverity = switch (severity.get()) {
+			case ERROR -> org.eclipse.xtext.diagnostics.Severity.ERROR;
+			case WARNING -> org.eclipse.xtext.diagnostics.Severity.WARNING;
+			case INFO -> org.eclipse.xtext.diagnostics.Severity.INFO;
+			};
+			if (issue.getSeverity() != xtextSeverity) {
+				Issue.IssueImpl changed = copy(issue);
+				changed.setSeverity(xtextSeverity);
+				applied.add(changed);
+			} else {
+				applied.add(issue);
+			}
+		}
+		for (ProjectPolicy.Problem problem : policy.problems()) {
+			applied.add(policyInvalid(resource, problem));
+		}
+		return applied;
+	}
+
+	/**
+	 * A mistake in the policy, reported on the governed file's first character (editors show
+	 * diagnostics per document), with the policy file's own position in its data for the command line.
+	 */
+	private static Issue policyInvalid(Resource resource, ProjectPolicy.Problem problem) {
+		Issue.IssueImpl issue = new Issue.IssueImpl();
+		issue.setSeverity(org.eclipse.xtext.diagnostics.Severity.ERROR);
+		issue.setCode(Rule.POLICY_INVALID.id());
+		issue.setMessage("Project policy " + problem.file() + ":" + problem.line() + ":" + problem.column() + ": "
+				+ problem.message());
+		issue.setData(new String[] { problem.file().toString(), String.valueOf(problem.line()),
+				String.valueOf(problem.column()), problem.message() });
+		issue.setOffset(0);
+		issue.setLength(0);
+		issue.setLineNumber(1);
+		issue.setColumn(1);
+		issue.setLineNumberEnd(1);
+		issue.setColumnEnd(1);
+		issue.setUriToProblem(resource.getURI());
+		issue.setType(CheckType.FAST);
+		return issue;
+	}
+
+	private static Issue.IssueImpl copy(Issue issue) {
+		Issue.IssueImpl copy = new Issue.IssueImpl();
+		copy.setSeverity(issue.getSeverity());
+		copy.setCode(issue.getCode());
+		copy.setMessage(issue.getMessage());
+		copy.setData(issue.getData());
+		copy.setOffset(issue.getOffset());
+		copy.setLength(issue.getLength());
+		copy.setLineNumber(issue.getLineNumber());
+		copy.setColumn(issue.getColumn());
+		copy.setLineNumberEnd(issue.getLineNumberEnd());
+		copy.setColumnEnd(issue.getColumnEnd());
+		copy.setUriToProblem(issue.getUriToProblem());
+		copy.setType(issue.getType());
+		copy.setSyntaxError(issue.isSyntaxError());
+		return copy;
+	}
+
+	private List<Issue> suppress(Resource resource, List<Issue> issues, CheckMode mode, Optional<ProjectPolicy> policy) {
 		if (!(resource instanceof XtextResource xtext) || xtext.getParseResult() == null) {
 			return issues;
 		}
@@ -59,8 +171,14 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		}
 		List<Issue> kept = new ArrayList<>();
 		boolean[] used = new boolean[suppressions.size()];
+		boolean[] forbidden = new boolean[suppressions.size()];
+		for (int i = 0; i < suppressions.size(); i++) {
+			Optional<Rule> rule = suppressions.get(i).ruleId() == null ? Optional.empty()
+					: Rule.byId(suppressions.get(i).ruleId());
+			forbidden[i] = rule.isPresent() && policy.isPresent() && policy.get().unsuppressible(rule.get());
+		}
 		for (Issue issue : issues) {
-			int index = suppressing(suppressions, issue);
+			int index = suppressing(suppressions, forbidden, issue);
 			if (index >= 0) {
 				used[index] = true;
 			} else {
@@ -70,16 +188,22 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		boolean complete = mode.shouldCheck(CheckType.NORMAL);
 		for (int i = 0; i < suppressions.size(); i++) {
 			Suppression suppression = suppressions.get(i);
-			if (suppression.ruleId() == null || Rule.byId(suppression.ruleId()).isEmpty()) {
-				kept.add(warning(resource, suppression, Rule.SUPPRESSION_INVALID, "'" + MARKER + "' needs a known rule ID"
+			String marker = suppression.wholeFile() ? FILE_MARKER : MARKER;
+			if (forbidden[i]) {
+				kept.add(warning(resource, suppression, Rule.SUPPRESSION_INVALID, "The project policy "
+						+ policy.get().file() + " does not allow suppressing " + suppression.ruleId()
+						+ " ('unsuppressible'), so this comment suppresses nothing: fix the finding instead."));
+			} else if (suppression.ruleId() == null || Rule.byId(suppression.ruleId()).isEmpty()) {
+				kept.add(warning(resource, suppression, Rule.SUPPRESSION_INVALID, "'" + marker + "' needs a known rule ID"
 						+ (suppression.ruleId() == null ? "" : " ('" + suppression.ruleId() + "' is none)")
-						+ " and a reason, e.g. '// " + MARKER + " gateway-multiple the second NIC is for backups'."));
+						+ " and a reason, e.g. '// " + marker + " gateway-multiple the second NIC is for backups'."));
 			} else if (suppression.reason() == null || suppression.reason().isBlank()) {
 				kept.add(warning(resource, suppression, Rule.SUPPRESSION_INVALID, "Suppressing " + suppression.ruleId()
 						+ " needs a reason after the rule ID: say why the finding does not apply here."));
 			} else if (complete && !used[i]) {
-				kept.add(warning(resource, suppression, Rule.SUPPRESSION_UNUSED, "Nothing to suppress: the declaration"
-						+ " after this comment has no " + suppression.ruleId() + " finding; remove the comment."));
+				kept.add(warning(resource, suppression, Rule.SUPPRESSION_UNUSED, "Nothing to suppress: "
+						+ (suppression.wholeFile() ? "this file" : "the declaration after this comment")
+						+ " has no " + suppression.ruleId() + " finding; remove the comment."));
 			}
 		}
 		return kept;
@@ -141,13 +265,13 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		return issue;
 	}
 
-	private static int suppressing(List<Suppression> suppressions, Issue issue) {
+	private static int suppressing(List<Suppression> suppressions, boolean[] forbidden, Issue issue) {
 		if (issue.getCode() == null || issue.getOffset() == null) {
 			return -1;
 		}
 		for (int i = 0; i < suppressions.size(); i++) {
 			Suppression suppression = suppressions.get(i);
-			if (issue.getCode().equals(suppression.ruleId()) && suppression.reason() != null
+			if (!forbidden[i] && issue.getCode().equals(suppression.ruleId()) && suppression.reason() != null
 					&& !suppression.reason().isBlank() && issue.getOffset() >= suppression.start()
 					&& issue.getOffset() < suppression.end()) {
 				return i;
@@ -165,6 +289,11 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 			if (!leaf.isHidden() || !leaf.getText().startsWith("//")) {
 				continue;
 			}
+			Matcher whole = FILE_SUPPRESSION.matcher(leaf.getText().strip());
+			if (whole.matches()) {
+				suppressions.add(new Suppression(leaf, whole.group(1), whole.group(2), 0, root.getTotalEndOffset(), true));
+				continue;
+			}
 			Matcher matcher = SUPPRESSION.matcher(leaf.getText().strip());
 			if (!matcher.matches()) {
 				continue;
@@ -172,7 +301,7 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 			int[] range = rangeAfter(leaves, i);
 			int start = range == null ? leaf.getEndOffset() : range[0];
 			int end = range == null ? leaf.getEndOffset() : range[1];
-			suppressions.add(new Suppression(leaf, matcher.group(1), matcher.group(2), start, end));
+			suppressions.add(new Suppression(leaf, matcher.group(1), matcher.group(2), start, end, false));
 		}
 		return suppressions;
 	}

@@ -1,0 +1,65 @@
+package org.ocs.topology.policy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Finds the policy that governs a file: the nearest {@code ocstopo.json} or {@code .ocstopo.json}
+ * in its folder or a folder above, stopping after a folder that holds {@code .git} (the
+ * repository's root) or at the filesystem root. Each policy file is read again only when its
+ * modification time or size changes, so the language server can ask on every validation.
+ */
+public final class PolicyFiles {
+
+	private record Cached(FileTime modified, long size, ProjectPolicy policy) {
+	}
+
+	private final Map<Path, Cached> cache = new ConcurrentHashMap<>();
+
+	/** The policy governing a file (the file need not exist). */
+	public Optional<ProjectPolicy> forFile(Path file) {
+		Path folder = file.toAbsolutePath().normalize().getParent();
+		for (; folder != null; folder = folder.getParent()) {
+			for (String name : ProjectPolicy.FILE_NAMES) {
+				Path candidate = folder.resolve(name);
+				if (Files.isRegularFile(candidate)) {
+					return Optional.of(read(candidate));
+				}
+			}
+			if (Files.exists(folder.resolve(".git"))) {
+				break;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** Whether the policy governing a file leaves it out. */
+	public boolean excluded(Path file) {
+		return forFile(file).map(policy -> policy.excludes(file)).orElse(false);
+	}
+
+	private ProjectPolicy read(Path file) {
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+			Cached cached = cache.get(file);
+			if (cached != null && cached.modified().equals(attributes.lastModifiedTime())
+					&& cached.size() == attributes.size()) {
+				return cached.policy();
+			}
+			ProjectPolicy policy = ProjectPolicy.read(file);
+			cache.put(file, new Cached(attributes.lastModifiedTime(), attributes.size(), policy));
+			return policy;
+		} catch (IOException | RuntimeException e) {
+			// An unreadable policy is a mistake to report, never a policy silently skipped.
+			return ProjectPolicy.unreadable(file, e.getMessage());
+		}
+	}
+
+}
