@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.ocs.topology.headless.TopologyWorkspace;
+import org.ocs.topology.validation.SuppressingResourceValidator;
 
 /** The .ocstopo files named on the command line: files as given, folders searched recursively. */
 final class InputFiles {
@@ -33,7 +34,8 @@ final class InputFiles {
 			}
 			if (Files.isDirectory(path)) {
 				try (Stream<Path> walk = Files.walk(path)) {
-					walk.filter(TopologyWorkspace::isTopologyFile).sorted()
+					// The project policy's "exclude" leaves files out of a folder's search.
+					walk.filter(TopologyWorkspace::isTopologyFile).filter(p -> !SuppressingResourceValidator.excluded(p)).sorted()
 							.forEach(p -> files.add(p.toAbsolutePath().normalize()));
 				} catch (IOException | RuntimeException e) {
 					throw new CannotRun(path + ": cannot list folder: " + e.getMessage());

@@ -31,7 +31,8 @@ import picocli.CommandLine.TypeConversionException;
 		exitCodeList = { "0:no finding at or above the --fail-on level (by default: no errors)",
 				"1:some finding at or above the --fail-on level",
 				"2:could not run (no such file, unreadable input, bad arguments)",
-				"  or could not finish a check (an internal-error finding, whatever --fail-on says)" })
+				"  or could not finish a check (an internal-error finding, whatever --fail-on says)",
+				"  or the project policy (ocstopo.json) has a mistake (a policy-invalid finding)" })
 public final class ValidateCommand implements Callable<Integer> {
 
 	/** The lowest severity that makes the exit code 1. */
@@ -83,7 +84,10 @@ public final class ValidateCommand implements Callable<Integer> {
 			TopologyWorkspace workspace = new TopologyWorkspace();
 			for (Path file : files) {
 				for (Issue issue : workspace.validate(file)) {
-					findings.add(Finding.of(file, issue));
+					Finding finding = Finding.of(file, issue);
+					if (!findings.contains(finding)) {
+						findings.add(finding);
+					}
 				}
 			}
 		} catch (InputFiles.CannotRun | TopologyWorkspace.UnreadableInput e) {
@@ -100,7 +104,9 @@ public final class ValidateCommand implements Callable<Integer> {
 		long warnings = findings.stream().filter(f -> f.severity().equals("warning")).count();
 		System.err.println(count(files.size(), "file") + ", " + count(errors, "error") + ", " + count(warnings, "warning"));
 		// Fail closed: a check that could not finish may have hidden errors, so never "clean".
-		if (findings.stream().anyMatch(f -> f.ruleId().equals(Rule.INTERNAL_ERROR.id()))) {
+		// Likewise a broken policy: the files were not checked as the project asked.
+		if (findings.stream().anyMatch(f -> f.ruleId().equals(Rule.INTERNAL_ERROR.id())
+				|| f.ruleId().equals(Rule.POLICY_INVALID.id()))) {
 			return Main.CANNOT_RUN;
 		}
 		boolean failing = switch (failOn) {

@@ -17,6 +17,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.ocs.topology.TopologyStandaloneSetup;
+import org.ocs.topology.validation.SuppressingResourceValidator;
 
 import com.google.inject.Injector;
 
@@ -74,7 +75,9 @@ public final class TopologyWorkspace {
 			return;
 		}
 		try (Stream<Path> siblings = Files.list(folder)) {
-			for (Path sibling : (Iterable<Path>) siblings.filter(TopologyWorkspace::isTopologyFile).sorted()::iterator) {
+			// A file the project policy excludes is not part of the topology: its declarations resolve nothing.
+			for (Path sibling : (Iterable<Path>) siblings.filter(TopologyWorkspace::isTopologyFile)
+					.filter(sibling -> !SuppressingResourceValidator.excluded(sibling)).sorted()::iterator) {
 				loadFile(sibling);
 			}
 		} catch (IOException e) {
