@@ -105,15 +105,15 @@ class ProjectPolicyTest {
 				problems(parse("{\"rules\": {\"gateway-multiple\": \"of\"}}")));
 		assertEquals("2:3 unknown key 'rule' (did you mean 'rules'?); the keys are exclude, rules, unsuppressible",
 				problems(parse("{\n  \"rule\": {}\n}")));
-		assertEquals("1:13 syntax-error cannot be turned off or changed: its findings say that a file or the policy could not be checked\n"
-				+ "1:36 internal-error cannot be turned off or changed: its findings say that a file or the policy could not be checked",
+		assertEquals("1:12 syntax-error cannot be turned off or changed: its findings say that a file or the policy could not be checked\n"
+				+ "1:35 internal-error cannot be turned off or changed: its findings say that a file or the policy could not be checked",
 				problems(parse("{\"rules\": {\"syntax-error\": \"off\", \"internal-error\": \"warning\"}}")));
-		assertEquals("1:20 unknown rule 'lookup-over-mop' (did you mean 'lookup-over-mpop'?); 'ocstopo rules' lists them",
+		assertEquals("1:21 unknown rule 'lookup-over-mop' (did you mean 'lookup-over-mpop'?); 'ocstopo rules' lists them",
 				problems(parse("{\"unsuppressible\": [\"lookup-over-mop\"]}")));
 		assertEquals("1:13 'exclude' is an array of globs, e.g. [\"legacy/**\"]", problems(parse("{\"exclude\": \"legacy/**\"}")));
-		assertEquals("1:13 '../x' is not a glob relative to the policy's folder (use '/', no '..')",
+		assertEquals("1:14 '../x' is not a glob relative to the policy's folder (use '/', no '..')",
 				problems(parse("{\"exclude\": [\"../x\"]}")));
-		assertEquals("1:31 'rules' is given twice", problems(parse("{\"rules\": {}, \"exclude\": [], \"rules\": {}}")));
+		assertEquals("1:30 'rules' is given twice", problems(parse("{\"rules\": {}, \"exclude\": [], \"rules\": {}}")));
 		assertEquals("1:1 the policy is a JSON object, e.g. {\"rules\": {\"gateway-multiple\": \"off\"}}", problems(parse("[]")));
 	}
 
