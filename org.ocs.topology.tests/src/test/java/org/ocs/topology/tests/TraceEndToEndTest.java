@@ -132,6 +132,26 @@ class TraceEndToEndTest {
 	}
 
 	@Test
+	void aHostsEntryWinsOverDns() throws Exception {
+		// The field fix for the broken example: fe1's hosts file names fe2's address on the shared subnet.
+		Path copy = Files.createDirectory(dir.resolve("hosts-fix"));
+		Path broken = example("rgs-loadbalancer/broken");
+		Files.copy(broken.resolve("topology.ocstopo"), copy.resolve("topology.ocstopo"));
+		String hq = Files.readString(broken.resolve("hq.ocstopo"));
+		String gateway = "        default gateway 198.51.100.1\n";
+		assertTrue(hq.contains(gateway));
+		Files.writeString(copy.resolve("hq.ocstopo"),
+				hq.replaceFirst(gateway, gateway + "        hosts fe2.contoso.com -> 192.0.2.12\n"));
+		Run run = cli(copy.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
+		assertEquals(0, run.exitCode(), run.toString());
+		// The CLI runs in the temporary folder: files inside it are shown relative to it, as the user typed them.
+		int entry = lineOf(copy.resolve("hq.ocstopo"), "hosts fe2.contoso.com");
+		assertTrue(run.stdout().startsWith("fe1.contoso.com -> fe2.contoso.com (192.0.2.12) tcp/5071, resolved by the hosts entry at "
+				+ "hosts-fix/hq.ocstopo:" + entry + ":9\n"), run.toString());
+		assertTrue(run.stdout().contains("\nverdict: delivered: "), run.toString());
+	}
+
+	@Test
 	void unknownServerOrNameCannotRunAndSuggests() throws Exception {
 		String broken = example("rgs-loadbalancer/broken").toString();
 		Run server = cli(broken, "--from", "fe3.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
