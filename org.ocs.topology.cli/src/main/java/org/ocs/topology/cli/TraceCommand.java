@@ -303,8 +303,14 @@ public final class TraceCommand implements Callable<Integer> {
 		} else if (trace.request() != null && trace.request().delivered()) {
 			out.append("reply:\n  (not traced)\n");
 		}
-		out.append("verdict: ").append(verdictWord(trace.verdict())).append(": ").append(trace.explanation()).append('\n');
+		out.append("verdict: ").append(verdictWord(trace.verdict())).append(": ").append(explanation(trace)).append('\n');
 		return out.toString();
+	}
+
+	/** The tracer's explanation; a dropped request's is its drop reason, said of the packet. */
+	static String explanation(FlowTrace trace) {
+		boolean requestDropped = trace.request() != null && !trace.request().delivered();
+		return requestDropped ? "the request " + trace.explanation() : trace.explanation();
 	}
 
 	private static String how(Resolution resolution) {
@@ -329,10 +335,9 @@ public final class TraceCommand implements Callable<Integer> {
 		out.append(title).append(":\n");
 		for (Hop hop : listed(leg)) {
 			Map<String, Location> where = declarations(hop, network);
-			StringBuilder line = new StringBuilder("  ").append(number++).append(". ").append(hop.why());
-			if (hop.kind() == Hop.Kind.DROP) {
-				line.append(": dropped");
-			}
+			// A drop's reason is said of the packet ("reaches VIP ..., which has no virtual server ...").
+			String step = hop.kind() == Hop.Kind.DROP ? "dropped at " + hop.device() + ": the packet " + hop.why() : hop.why();
+			StringBuilder line = new StringBuilder("  ").append(number++).append(". ").append(step);
 			if (!where.isEmpty()) {
 				List<String> parts = new ArrayList<>();
 				where.forEach((what, location) -> parts.add(what + " " + location));
@@ -376,7 +381,7 @@ public final class TraceCommand implements Callable<Integer> {
 		verdict.addProperty("result", verdictWord(trace.verdict()));
 		verdict.addProperty("kind", trace.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 		verdict.addProperty("problem", trace.verdict().isProblem());
-		verdict.addProperty("explanation", trace.explanation());
+		verdict.addProperty("explanation", explanation(trace));
 		flow.add("verdict", verdict);
 		return flow;
 	}

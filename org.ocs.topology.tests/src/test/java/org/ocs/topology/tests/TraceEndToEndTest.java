@@ -152,6 +152,34 @@ class TraceEndToEndTest {
 	}
 
 	@Test
+	void aPortTheVipDoesNotServeIsDroppedThere() throws Exception {
+		Path broken = example("rgs-loadbalancer/broken");
+		Run run = cli(broken.toString(), "--from", "fe1.contoso.com", "--to", "pool01.contoso.com", "--port", "80");
+		assertEquals(1, run.exitCode(), run.toString());
+		int vip = lineOf(broken.resolve("hq.ocstopo"), "virtual server pool01-vip");
+		assertTrue(run.stdout().contains("\n  2. dropped at bigip01: the packet reaches VIP 203.0.113.10 of bigip01, which has no"
+				+ " virtual server for TCP 80   (virtual server " + broken.resolve("hq.ocstopo") + ":" + vip + ":9)\n"),
+				run.toString());
+		assertFalse(run.stdout().contains("reply:"), run.toString());
+		assertTrue(run.stdout().endsWith("verdict: dropped: the request reaches VIP 203.0.113.10 of bigip01, which has no"
+				+ " virtual server for TCP 80\n"), run.toString());
+	}
+
+	@Test
+	void theAsymmetricRulePagesFailingExampleIsAsymmetric() throws Exception {
+		String page = Files.readString(TopologyTestSupport.repositoryRoot().resolve("docs/rules/pool-traffic-asymmetric.md"));
+		String failing = page.substring(page.indexOf("Failing example"));
+		failing = failing.substring(failing.indexOf("```ocstopo\n") + "```ocstopo\n".length());
+		failing = failing.substring(0, failing.indexOf("```"));
+		Path folder = Files.createDirectory(dir.resolve("asymmetric"));
+		Files.writeString(folder.resolve("topology.ocstopo"), failing);
+		Run run = cli(folder.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5061");
+		assertEquals(1, run.exitCode(), run.toString());
+		assertTrue(run.stdout().contains("\nverdict: asymmetric: "), run.toString());
+		assertTrue(run.stdout().contains("\nreply:\n"), run.toString());
+	}
+
+	@Test
 	void unknownServerOrNameCannotRunAndSuggests() throws Exception {
 		String broken = example("rgs-loadbalancer/broken").toString();
 		Run server = cli(broken, "--from", "fe3.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
