@@ -15,7 +15,7 @@ import org.ocs.topology.reports.CheckResult;
 import org.ocs.topology.reports.CheckRun;
 import org.ocs.topology.reports.FailOn;
 import org.ocs.topology.reports.ReportContext;
-import org.ocs.topology.reports.ReportFiles;
+import org.ocs.topology.reports.AtomicFiles;
 import org.ocs.topology.reports.ReportFormat;
 import org.ocs.topology.reports.ReportPaths;
 import org.ocs.topology.validation.CheckFailures;
@@ -99,7 +99,7 @@ public final class ValidateCommand implements Callable<Integer> {
 				System.out.flush();
 			} else {
 				try {
-					ReportFiles.write(target.file(), report);
+					AtomicFiles.write(target.file(), report);
 				} catch (IOException e) {
 					System.err.println("ocstopo: " + target.file() + ": cannot write the " + target.format().id() + " report: "
 							+ e.getMessage());

@@ -22,7 +22,7 @@ import org.ocs.topology.reports.CheckRun;
 import org.ocs.topology.reports.FailOn;
 import org.ocs.topology.reports.Finding;
 import org.ocs.topology.reports.ReportContext;
-import org.ocs.topology.reports.ReportFiles;
+import org.ocs.topology.reports.AtomicFiles;
 import org.ocs.topology.reports.ReportFormat;
 import org.ocs.topology.reports.ReportPaths;
 import org.ocs.topology.reports.TraceStep;
@@ -117,7 +117,7 @@ public class ValidateMojo extends AbstractMojo {
 		for (ReportFormat format : reports) {
 			Path report = outputDirectory.toPath().resolve(format.defaultFileName());
 			try {
-				ReportFiles.write(report, format.render(result, context));
+				AtomicFiles.write(report, format.render(result, context));
 			} catch (IOException e) {
 				throw new MojoExecutionException("ocstopo: " + report + ": cannot write the report: " + e.getMessage());
 			}
