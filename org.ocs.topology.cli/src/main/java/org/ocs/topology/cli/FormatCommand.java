@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -12,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.xtext.resource.XtextResource;
 import org.ocs.topology.formatting2.TopologyFormatting;
 import org.ocs.topology.headless.TopologyWorkspace;
+import org.ocs.topology.reports.AtomicFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:done (with --check: every file already formatted)",
 				"1:with --check: some file would change; or some file has syntax errors",
-				"2:could not run (no such file, unreadable input, bad arguments)" })
+				"2:could not run (no such file, unreadable input, bad arguments), or a file to change is read-only" })
 public final class FormatCommand implements Callable<Integer> {
 
 	@Option(names = "--check", description = "Change nothing; list the files that are not formatted.")
@@ -55,28 +55,23 @@ public final class FormatCommand implements Callable<Integer> {
 					System.out.println(InputFiles.shown(file));
 					result = Main.FINDINGS;
 				} else {
-					replace(file, formatted);
-					System.out.println("formatted " + InputFiles.shown(file));
+					try {
+						AtomicFiles.write(file, formatted);
+						System.out.println("formatted " + InputFiles.shown(file));
+					} catch (AtomicFiles.ReadOnly e) {
+						// One read-only file does not stop the others; the run still says it failed.
+						System.err.println("ocstopo: " + InputFiles.shown(file) + ": read-only, not changed");
+						result = Main.CANNOT_RUN;
+					}
 				}
 			}
 		} catch (InputFiles.CannotRun | TopologyWorkspace.UnreadableInput e) {
 			System.err.println("ocstopo: " + e.getMessage());
 			return Main.CANNOT_RUN;
 		} catch (IOException e) {
-			System.err.println("ocstopo: cannot write: " + e.getMessage());
+			System.err.println("ocstopo: cannot write " + e.getMessage());
 			return Main.CANNOT_RUN;
 		}
 		return result;
-	}
-
-	/** Write beside the file, then move over it: a crash never leaves a half-written file. */
-	private static void replace(Path file, String text) throws IOException {
-		Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".ocstopo-format-", ".tmp");
-		try {
-			Files.writeString(temporary, text, StandardCharsets.UTF_8);
-			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-		} finally {
-			Files.deleteIfExists(temporary);
-		}
 	}
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "ocstopo", mixinStandardHelpOptions = true, version = "ocstopo 0.1.0",
 		description = "Validates OCS 2007 R2 / Lync Server 2010 topologies written in .ocstopo files.",
-		subcommands = { ValidateCommand.class, FormatCommand.class, RulesCommand.class, ExplainCommand.class })
+		subcommands = { ValidateCommand.class, FormatCommand.class, RulesCommand.class, ExplainCommand.class,
+				TraceCommand.class })
 public final class Main implements Runnable {
 
 	public static final int CLEAN = 0;

@@ -1,20 +1,23 @@
 package org.ocs.topology.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.eclipse.xtext.validation.Issue;
 import org.apache.log4j.Level;
 import org.apache.log4j.Logger;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
 import org.ocs.topology.headless.TopologyWorkspace;
-import org.ocs.topology.rules.Rule;
+import org.ocs.topology.reports.CheckResult;
+import org.ocs.topology.reports.CheckRun;
+import org.ocs.topology.reports.FailOn;
+import org.ocs.topology.reports.ReportContext;
+import org.ocs.topology.reports.AtomicFiles;
+import org.ocs.topology.reports.ReportFormat;
+import org.ocs.topology.reports.ReportPaths;
 import org.ocs.topology.validation.CheckFailures;
 
 import picocli.CommandLine.Command;
@@ -26,6 +29,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = { "Checks .ocstopo files and prints one line per finding:",
 				"  file:line:col: severity RULE-ID message",
+				"with a traced finding's hops indented under it, or reports for CI (--format).",
 				"A folder is one topology: every .ocstopo file in it is read, so references across files resolve." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no finding at or above the --fail-on level (by default: no errors)",
@@ -35,26 +39,12 @@ import picocli.CommandLine.TypeConversionException;
 				"  or the project policy (ocstopo.json) has a mistake (a policy-invalid finding)" })
 public final class ValidateCommand implements Callable<Integer> {
 
-	/** The lowest severity that makes the exit code 1. */
-	enum FailOn {
-		ERROR, WARNING, NEVER;
-
-		@Override
-		public String toString() {
-			return name().toLowerCase(Locale.ROOT);
-		}
-	}
-
 	/** Takes the levels as written in the help, in any case; a bad one is a one-line usage error. */
 	static final class FailOnConverter implements ITypeConverter<FailOn> {
 		@Override
 		public FailOn convert(String value) {
-			for (FailOn level : FailOn.values()) {
-				if (level.name().equalsIgnoreCase(value)) {
-					return level;
-				}
-			}
-			throw new TypeConversionException("expected error, warning or never, but was '" + value + "'");
+			return FailOn.parse(value).orElseThrow(() -> new TypeConversionException(
+					"expected error, warning or never, but was '" + value + "'"));
 		}
 	}
 
@@ -64,6 +54,16 @@ public final class ValidateCommand implements Callable<Integer> {
 
 	@Parameters(arity = "1..*", paramLabel = "FILE|FOLDER", description = ".ocstopo files, or folders searched for them")
 	private List<Path> paths;
+
+	@Option(names = "--format", paramLabel = "FORMAT[=FILE]", converter = ReportTarget.Converter.class,
+			description = { "text (default), json, sarif, junit or checkstyle; repeat for several reports.",
+					"FORMAT alone goes to standard output, FORMAT=FILE to that file (written whole or not at all),",
+					"e.g. --format text --format sarif=ocstopo.sarif --format junit=ocstopo-junit.xml" })
+	private List<ReportTarget> formats;
+
+	@Option(names = "--docs-url", paramLabel = "URL",
+			description = "Where the rule pages are published (ending in '/'), for SARIF's helpUri; default $OCSTOPO_DOCS_URL.")
+	private String docsUrl;
 
 	@Option(names = "--debug", description = "Print the stack trace of an internal error to standard error.")
 	private boolean debug;
@@ -77,44 +77,40 @@ public final class ValidateCommand implements Callable<Integer> {
 				Logger.getLogger(ResourceValidatorImpl.class))) {
 			logger.setLevel(debug ? Level.ALL : Level.OFF);
 		}
-		List<Finding> findings = new ArrayList<>();
-		Set<Path> files;
+		List<ReportTarget> targets = formats == null || formats.isEmpty()
+				? List.of(new ReportTarget(ReportFormat.TEXT, null)) : formats;
+		if (targets.stream().filter(t -> t.file() == null).count() > 1) {
+			System.err.println("ocstopo: only one --format can go to standard output; give the others a file (--format sarif=ocstopo.sarif)");
+			return Main.CANNOT_RUN;
+		}
+		CheckResult result;
 		try {
-			files = InputFiles.collect(paths);
-			TopologyWorkspace workspace = new TopologyWorkspace();
-			for (Path file : files) {
-				for (Issue issue : workspace.validate(file)) {
-					Finding finding = Finding.of(file, issue);
-					if (!findings.contains(finding)) {
-						findings.add(finding);
-					}
-				}
-			}
+			Set<Path> files = InputFiles.collect(paths);
+			result = new CheckRun(new TopologyWorkspace()).check(files);
 		} catch (InputFiles.CannotRun | TopologyWorkspace.UnreadableInput e) {
 			System.err.println("ocstopo: " + e.getMessage());
 			return Main.CANNOT_RUN;
 		}
-
-		findings.sort(Comparator.comparing(Finding::file).thenComparingInt(Finding::line)
-				.thenComparingInt(Finding::column).thenComparing(Finding::ruleId));
-		for (Finding finding : findings) {
-			System.out.println(finding.format());
+		ReportContext context = new ReportContext(ReportPaths.workingFolder(), failOn,
+				docsUrl != null ? docsUrl : System.getenv("OCSTOPO_DOCS_URL"));
+		for (ReportTarget target : targets) {
+			String report = target.format().render(result, context);
+			if (target.file() == null) {
+				System.out.print(report);
+				System.out.flush();
+			} else {
+				try {
+					AtomicFiles.write(target.file(), report);
+				} catch (IOException e) {
+					System.err.println("ocstopo: " + target.file() + ": cannot write the " + target.format().id() + " report: "
+							+ e.getMessage());
+					return Main.CANNOT_RUN;
+				}
+			}
 		}
-		long errors = findings.stream().filter(f -> f.severity().equals("error")).count();
-		long warnings = findings.stream().filter(f -> f.severity().equals("warning")).count();
-		System.err.println(count(files.size(), "file") + ", " + count(errors, "error") + ", " + count(warnings, "warning"));
+		System.err.println(result.summary());
 		// Fail closed: a check that could not finish may have hidden errors, so never "clean".
-		// Likewise a broken policy: the files were not checked as the project asked.
-		if (findings.stream().anyMatch(f -> f.ruleId().equals(Rule.INTERNAL_ERROR.id())
-				|| f.ruleId().equals(Rule.POLICY_INVALID.id()))) {
-			return Main.CANNOT_RUN;
-		}
-		boolean failing = switch (failOn) {
-			case ERROR -> errors > 0;
-			case WARNING -> errors + warnings > 0;
-			case NEVER -> false;
-		};
-		return failing ? Main.FINDINGS : Main.CLEAN;
+		return result.exitCode(failOn);
 	}
 
 	static String count(long n, String noun) {

@@ -80,12 +80,13 @@ public enum Rule {
 			"An ocstopo-ignore comment names no known rule or gives no reason."),
 	SUPPRESSION_UNUSED("suppression-unused", Severity.WARNING,
 			"An ocstopo-ignore comment suppresses no finding on the declaration after it.", Trait.QUICK_FIX),
-	POLICY_INVALID("policy-invalid", Severity.ERROR,
-			"The project policy file (ocstopo.json) is not valid JSON or has a key, rule ID or severity ocstopo does not know.",
-			Trait.POLICY_FILE),
 	/** ocstopo's own failure, not the topology's: no text can trigger it on purpose. */
 	INTERNAL_ERROR("internal-error", Severity.ERROR,
-			"A check of ocstopo failed on a file, so that check's findings are missing.", Trait.OCSTOPO_FAILURE);
+			"A check of ocstopo failed on a file, so that check's findings are missing.", Trait.OCSTOPO_FAILURE),
+	/** Last: a new rule appends, so SARIF rule indexes of the others stay. */
+	POLICY_INVALID("policy-invalid", Severity.ERROR,
+			"The project policy file (ocstopo.json) is not valid JSON or has a key, rule ID or severity ocstopo does not know.",
+			Trait.POLICY_FILE);
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {
@@ -102,6 +103,7 @@ public enum Rule {
 	private final String summary;
 	private final boolean triggeredByText;
 	private final boolean fixable;
+	private final boolean policyFile;
 
 	Rule(String id, Severity severity, String summary, Trait... traits) {
 		this.id = id;
@@ -110,6 +112,7 @@ public enum Rule {
 		List<Trait> given = List.of(traits);
 		this.triggeredByText = !given.contains(Trait.OCSTOPO_FAILURE) && !given.contains(Trait.POLICY_FILE);
 		this.fixable = given.contains(Trait.QUICK_FIX);
+		this.policyFile = given.contains(Trait.POLICY_FILE);
 	}
 
 	/**
@@ -127,6 +130,11 @@ public enum Rule {
 	 */
 	public boolean triggeredByText() {
 		return triggeredByText;
+	}
+
+	/** Whether its findings are about the project policy file (ocstopo.json), not topology text. */
+	public boolean policyFile() {
+		return policyFile;
 	}
 
 	/** The stable ID users see and suppress by; never renamed once released. */

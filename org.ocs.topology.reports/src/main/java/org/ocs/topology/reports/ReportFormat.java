@@ -1,0 +1,70 @@
+package org.ocs.topology.reports;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The formats a headless run writes, for people and for the CI systems that read them. */
+public enum ReportFormat {
+	/** {@code file:line:col: severity rule message}, the trace indented under it. */
+	TEXT("txt") {
+		@Override
+		public String render(CheckResult result, ReportContext context) {
+			return TextReport.render(result, context);
+		}
+	},
+	/** The shape of {@code terraform validate -json}. */
+	JSON("json") {
+		@Override
+		public String render(CheckResult result, ReportContext context) {
+			return JsonReport.render(result, context);
+		}
+	},
+	/** SARIF 2.1.0, as GitHub code scanning uploads it. */
+	SARIF("sarif") {
+		@Override
+		public String render(CheckResult result, ReportContext context) {
+			return SarifReport.render(result, context);
+		}
+	},
+	/** JUnit XML: a test case per rule and file, as GitLab, Jenkins and Azure Pipelines read it. */
+	JUNIT("xml") {
+		@Override
+		public String render(CheckResult result, ReportContext context) {
+			return JunitReport.render(result, context);
+		}
+	},
+	/** Checkstyle XML, as Jenkins' Warnings plug-in, reviewdog and SonarQube read it. */
+	CHECKSTYLE("xml") {
+		@Override
+		public String render(CheckResult result, ReportContext context) {
+			return CheckstyleReport.render(result, context);
+		}
+	};
+
+	private final String extension;
+
+	ReportFormat(String extension) {
+		this.extension = extension;
+	}
+
+	public abstract String render(CheckResult result, ReportContext context);
+
+	/** The name users write: text, json, sarif, junit, checkstyle. */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/** The report's default file name, e.g. {@code ocstopo.sarif}, {@code ocstopo-junit.xml}. */
+	public String defaultFileName() {
+		return this == JUNIT || this == CHECKSTYLE ? "ocstopo-" + id() + "." + extension : "ocstopo." + extension;
+	}
+
+	public static Optional<ReportFormat> byId(String id) {
+		return Arrays.stream(values()).filter(f -> f.id().equalsIgnoreCase(id == null ? "" : id.trim())).findFirst();
+	}
+
+	public static String ids() {
+		return String.join(", ", Arrays.stream(values()).map(ReportFormat::id).toList());
+	}
+}
