@@ -20,6 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CliEndToEndTest {
 
 	record Run(int exitCode, String stdout, String stderr) {
+		@Override
+		public String toString() {
+			return "exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
+		}
 	}
 
 	private static Path jar;
@@ -31,17 +35,25 @@ class CliEndToEndTest {
 		assertTrue(Files.isRegularFile(jar), "build the CLI jar first: " + jar);
 	}
 
+	/**
+	 * The jar as a process; stderr goes to a file, so a chatty stderr can never fill its pipe while
+	 * stdout is being read (the one runner of every CLI end-to-end test).
+	 */
 	static Run run(Path workingDirectory, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-jar", jar.toString()));
 		command.addAll(List.of(args));
-		Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).start();
-		process.getOutputStream().close();
-		// Both streams are small; read them fully, then wait.
-		String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(process.waitFor(120, TimeUnit.SECONDS), "CLI did not finish");
-		return new Run(process.exitValue(), stdout, stderr);
+		Path stderr = Files.createTempFile("ocstopo-stderr", ".txt");
+		try {
+			Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectError(stderr.toFile())
+					.start();
+			process.getOutputStream().close();
+			String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertTrue(process.waitFor(300, TimeUnit.SECONDS), "CLI did not finish");
+			return new Run(process.exitValue(), stdout, Files.readString(stderr));
+		} finally {
+			Files.deleteIfExists(stderr);
+		}
 	}
 
 	@Test

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ocs.topology.tests.ProjectPolicyTest.example;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,14 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** The built command-line jar as a process on a folder with a project policy (ocstopo.json). */
 class PolicyEndToEndTest {
 
-	record Run(int exitCode, String stdout, String stderr) {
-		@Override
-		public String toString() {
-			return "exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
-		}
-	}
-
-	private static Path jar;
 
 	@TempDir
 	Path dir;
@@ -38,8 +27,7 @@ class PolicyEndToEndTest {
 
 	@BeforeAll
 	static void findJar() {
-		jar = TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.cli/target/ocstopo.jar");
-		assertTrue(Files.isRegularFile(jar), "build the CLI jar first: " + jar);
+		CliEndToEndTest.findJar();
 	}
 
 	@BeforeEach
@@ -48,18 +36,12 @@ class PolicyEndToEndTest {
 		topo = Files.createDirectories(dir.resolve("topo"));
 	}
 
-	private Run validate(String... options) throws Exception {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar.toString(), "validate"));
-		command.addAll(List.of(options));
-		command.add("topo");
-		Path stderr = Files.createTempFile("stderr", ".txt");
-		Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(stderr.toFile()).start();
-		process.getOutputStream().close();
-		String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(process.waitFor(300, TimeUnit.SECONDS), "CLI did not finish");
-		Run run = new Run(process.exitValue(), stdout, Files.readString(stderr));
-		Files.delete(stderr);
+	private CliEndToEndTest.Run validate(String... options) throws Exception {
+		String[] validate = new String[options.length + 2];
+		validate[0] = "validate";
+		System.arraycopy(options, 0, validate, 1, options.length);
+		validate[validate.length - 1] = "topo";
+		CliEndToEndTest.Run run = CliEndToEndTest.run(dir, validate);
 		assertFalse(run.stderr().contains("Exception"), run.toString());
 		return run;
 	}
@@ -71,11 +53,11 @@ class PolicyEndToEndTest {
 	@Test
 	void aRuleOffTurnsExitOneIntoZero() throws Exception {
 		Files.writeString(topo.resolve("chat.ocstopo"), example("lookup-over-mpop", "Failing"));
-		Run before = validate();
+		CliEndToEndTest.Run before = validate();
 		assertEquals(1, before.exitCode(), before.toString());
 		assertTrue(before.stdout().contains("error lookup-over-mpop"), before.toString());
 		policy("{\"rules\": {\"lookup-over-mpop\": \"off\"}}");
-		Run after = validate();
+		CliEndToEndTest.Run after = validate();
 		assertEquals(0, after.exitCode(), after.toString());
 		assertFalse(after.stdout().contains("lookup-over-mpop"), after.toString());
 	}
@@ -83,11 +65,11 @@ class PolicyEndToEndTest {
 	@Test
 	void aRaisedSeverityTurnsExitZeroIntoOne() throws Exception {
 		Files.writeString(topo.resolve("site.ocstopo"), example("gateway-multiple", "Failing"));
-		Run before = validate("--fail-on", "error");
+		CliEndToEndTest.Run before = validate("--fail-on", "error");
 		assertEquals(0, before.exitCode(), before.toString());
 		assertTrue(before.stdout().contains(": warning gateway-multiple "), before.toString());
 		policy("{\"rules\": {\"gateway-multiple\": \"error\"}}");
-		Run after = validate("--fail-on", "error");
+		CliEndToEndTest.Run after = validate("--fail-on", "error");
 		assertEquals(1, after.exitCode(), after.toString());
 		assertTrue(after.stdout().contains(": error gateway-multiple "), after.toString());
 	}
@@ -96,10 +78,10 @@ class PolicyEndToEndTest {
 	void anUnsuppressibleRuleMakesTheSuppressedErrorReappear() throws Exception {
 		Files.writeString(topo.resolve("chat.ocstopo"), example("lookup-over-mpop", "Failing").replace("registrar global",
 				"// ocstopo-ignore lookup-over-mpop the second Lookup is being retired\nregistrar global"));
-		Run before = validate();
+		CliEndToEndTest.Run before = validate();
 		assertEquals(0, before.exitCode(), before.toString());
 		policy("{\"unsuppressible\": [\"lookup-over-mpop\"]}");
-		Run after = validate();
+		CliEndToEndTest.Run after = validate();
 		assertEquals(1, after.exitCode(), after.toString());
 		assertTrue(after.stdout().contains("topo/chat.ocstopo:7:1: warning suppression-invalid The project policy "),
 				after.toString());
@@ -111,11 +93,11 @@ class PolicyEndToEndTest {
 	void anExcludedBrokenFileIsSkipped() throws Exception {
 		Files.writeString(topo.resolve("site.ocstopo"), example("gateway-multiple", "Passing"));
 		Files.writeString(Files.createDirectories(topo.resolve("legacy")).resolve("old.ocstopo"), "this is { broken");
-		Run before = validate();
+		CliEndToEndTest.Run before = validate();
 		assertEquals(1, before.exitCode(), before.toString());
 		assertTrue(before.stdout().contains("topo/legacy/old.ocstopo:1:1: error syntax-error"), before.toString());
 		policy("{\"exclude\": [\"legacy/**\"]}");
-		Run after = validate();
+		CliEndToEndTest.Run after = validate();
 		assertEquals(0, after.exitCode(), after.toString());
 		assertEquals("", after.stdout());
 		assertTrue(after.stderr().contains("1 file, 0 errors, 0 warnings"), after.toString());
@@ -130,12 +112,12 @@ class PolicyEndToEndTest {
 		Files.writeString(topo.resolve("site.ocstopo"), example("gateway-multiple", "Passing"));
 		Files.writeString(topo.resolve("more.ocstopo"), "subnet more 198.51.100.0/24\n");
 		policy("{\n  \"rules\": {\n    \"gateway-multple\": \"off\"\n  }\n}\n");
-		Run run = validate("--fail-on", "never");
+		CliEndToEndTest.Run run = validate("--fail-on", "never");
 		assertEquals(2, run.exitCode(), run.toString());
 		assertEquals(shown.group(1) + "\n", run.stdout(), "one finding for the two files it governs");
 
 		policy("{\"rules\": {\"gateway-multiple\": \"off\",}}");
-		Run notJson = validate();
+		CliEndToEndTest.Run notJson = validate();
 		assertEquals(2, notJson.exitCode(), notJson.toString());
 		assertTrue(notJson.stdout().startsWith("topo/ocstopo.json:1:"), notJson.toString());
 		assertTrue(notJson.stdout().contains(" error policy-invalid not valid JSON: "), notJson.toString());

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,37 +21,20 @@ import com.google.gson.JsonParser;
 /** {@code ocstopo trace}: the built command-line jar as a process, on the examples. */
 class TraceEndToEndTest {
 
-	record Run(int exitCode, String stdout, String stderr) {
-		@Override
-		public String toString() {
-			return "exit " + exitCode + "\nstdout:\n" + stdout + "\nstderr:\n" + stderr;
-		}
-	}
-
-	private static Path jar;
 
 	@TempDir
 	Path dir;
 
 	@BeforeAll
 	static void findJar() {
-		jar = TopologyTestSupport.repositoryRoot().resolve("org.ocs.topology.cli/target/ocstopo.jar");
-		assertTrue(Files.isRegularFile(jar), "build the CLI jar first: " + jar);
+		CliEndToEndTest.findJar();
 	}
 
-	private Run cli(String... args) throws Exception {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(List.of("-jar", jar.toString(), "trace"));
-		command.addAll(List.of(args));
-		Path stderr = Files.createTempFile(dir, "stderr", ".txt");
-		Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectError(stderr.toFile()).start();
-		process.getOutputStream().close();
-		String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(process.waitFor(300, TimeUnit.SECONDS), "CLI did not finish");
-		Run run = new Run(process.exitValue(), stdout, Files.readString(stderr));
-		Files.delete(stderr);
-		return run;
+	private CliEndToEndTest.Run cli(String... args) throws Exception {
+		String[] trace = new String[args.length + 1];
+		trace[0] = "trace";
+		System.arraycopy(args, 0, trace, 1, args.length);
+		return CliEndToEndTest.run(dir, trace);
 	}
 
 	private static Path example(String folder) {
@@ -74,7 +55,7 @@ class TraceEndToEndTest {
 	@Test
 	void brokenRgsIsAHairpinThroughTheForwardingVirtualServer() throws Exception {
 		Path broken = example("rgs-loadbalancer/broken");
-		Run run = cli(broken.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
+		CliEndToEndTest.Run run = cli(broken.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
 		assertEquals(1, run.exitCode(), run.toString());
 		String[] lines = run.stdout().split("\n");
 		int aRecord = lineOf(broken.resolve("topology.ocstopo"), "A fe2.contoso.com");
@@ -106,7 +87,7 @@ class TraceEndToEndTest {
 	@Test
 	void fixedRgsIsDeliveredOnTheSharedSubnet() throws Exception {
 		Path fixed = example("rgs-loadbalancer/fixed");
-		Run run = cli(fixed.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
+		CliEndToEndTest.Run run = cli(fixed.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
 		assertEquals(0, run.exitCode(), run.toString());
 		assertTrue(run.stdout().startsWith("fe1.contoso.com -> fe2.contoso.com (192.0.2.12) tcp/5071"), run.toString());
 		assertFalse(run.stdout().contains("bigip01"), run.toString());
@@ -117,7 +98,7 @@ class TraceEndToEndTest {
 	@Test
 	void multisitePoolNameTracesEveryARecord() throws Exception {
 		Path multisite = example("multisite");
-		Run run = cli(multisite.toString(), "--from", "sea-fe01.fabrikam.com", "--to", "dub-pool01.fabrikam.com", "--port",
+		CliEndToEndTest.Run run = cli(multisite.toString(), "--from", "sea-fe01.fabrikam.com", "--to", "dub-pool01.fabrikam.com", "--port",
 				"5061");
 		assertEquals(0, run.exitCode(), run.toString());
 		Path dns = multisite.resolve("dns.ocstopo");
@@ -142,7 +123,7 @@ class TraceEndToEndTest {
 		assertTrue(hq.contains(gateway));
 		Files.writeString(copy.resolve("hq.ocstopo"),
 				hq.replaceFirst(gateway, gateway + "        hosts fe2.contoso.com -> 192.0.2.12\n"));
-		Run run = cli(copy.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
+		CliEndToEndTest.Run run = cli(copy.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
 		assertEquals(0, run.exitCode(), run.toString());
 		// The CLI runs in the temporary folder: files inside it are shown relative to it, as the user typed them.
 		int entry = lineOf(copy.resolve("hq.ocstopo"), "hosts fe2.contoso.com");
@@ -154,7 +135,7 @@ class TraceEndToEndTest {
 	@Test
 	void aPortTheVipDoesNotServeIsDroppedThere() throws Exception {
 		Path broken = example("rgs-loadbalancer/broken");
-		Run run = cli(broken.toString(), "--from", "fe1.contoso.com", "--to", "pool01.contoso.com", "--port", "80");
+		CliEndToEndTest.Run run = cli(broken.toString(), "--from", "fe1.contoso.com", "--to", "pool01.contoso.com", "--port", "80");
 		assertEquals(1, run.exitCode(), run.toString());
 		int vip = lineOf(broken.resolve("hq.ocstopo"), "virtual server pool01-vip");
 		assertTrue(run.stdout().contains("\n  2. dropped at bigip01: the packet reaches VIP 203.0.113.10 of bigip01, which has no"
@@ -173,7 +154,7 @@ class TraceEndToEndTest {
 		failing = failing.substring(0, failing.indexOf("```"));
 		Path folder = Files.createDirectory(dir.resolve("asymmetric"));
 		Files.writeString(folder.resolve("topology.ocstopo"), failing);
-		Run run = cli(folder.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5061");
+		CliEndToEndTest.Run run = cli(folder.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5061");
 		assertEquals(1, run.exitCode(), run.toString());
 		assertTrue(run.stdout().contains("\nverdict: asymmetric: "), run.toString());
 		assertTrue(run.stdout().contains("\nreply:\n"), run.toString());
@@ -182,12 +163,12 @@ class TraceEndToEndTest {
 	@Test
 	void unknownServerOrNameCannotRunAndSuggests() throws Exception {
 		String broken = example("rgs-loadbalancer/broken").toString();
-		Run server = cli(broken, "--from", "fe3.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
+		CliEndToEndTest.Run server = cli(broken, "--from", "fe3.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
 		assertEquals(2, server.exitCode(), server.toString());
 		assertEquals("", server.stdout());
 		assertEquals("ocstopo: no server 'fe3.contoso.com' in " + broken + " (did you mean 'fe1.contoso.com'?)\n",
 				server.stderr());
-		Run name = cli(broken, "--from", "fe1.contoso.com", "--to", "fe2.contoso.co", "--port", "5071");
+		CliEndToEndTest.Run name = cli(broken, "--from", "fe1.contoso.com", "--to", "fe2.contoso.co", "--port", "5071");
 		assertEquals(2, name.exitCode(), name.toString());
 		assertEquals("ocstopo: fe2.contoso.co resolves to nothing for fe1.contoso.com: no hosts entry and no DNS A record"
 				+ " (did you mean 'fe2.contoso.com'?)\n", name.stderr());
@@ -201,7 +182,7 @@ class TraceEndToEndTest {
 			Files.copy(broken.resolve(file), copy.resolve(file));
 		}
 		Files.writeString(copy.resolve("extra.ocstopo"), "site Extra {\n    server oops {{\n");
-		Run run = cli(copy.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
+		CliEndToEndTest.Run run = cli(copy.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071");
 		assertEquals(1, run.exitCode(), run.toString());
 		assertTrue(run.stderr().startsWith("ocstopo: warning: "), run.toString());
 		assertTrue(run.stderr().contains("extra.ocstopo:2:"), run.toString());
@@ -212,7 +193,7 @@ class TraceEndToEndTest {
 	@Test
 	void jsonIsOneObjectPerFlowWithLocatedHops() throws Exception {
 		Path broken = example("rgs-loadbalancer/broken");
-		Run run = cli(broken.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071",
+		CliEndToEndTest.Run run = cli(broken.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071",
 				"--format", "json");
 		assertEquals(1, run.exitCode(), run.toString());
 		JsonArray flows = JsonParser.parseString(run.stdout()).getAsJsonArray();
@@ -241,7 +222,7 @@ class TraceEndToEndTest {
 		assertEquals("hairpin", verdict.get("result").getAsString());
 		assertTrue(verdict.get("problem").getAsBoolean());
 
-		Run fixed = cli(example("rgs-loadbalancer/fixed").toString(), "--from", "fe1.contoso.com", "--to",
+		CliEndToEndTest.Run fixed = cli(example("rgs-loadbalancer/fixed").toString(), "--from", "fe1.contoso.com", "--to",
 				"fe2.contoso.com", "--port", "5071", "--format", "json");
 		assertEquals(0, fixed.exitCode(), fixed.toString());
 		JsonObject delivered = JsonParser.parseString(fixed.stdout()).getAsJsonArray().get(0).getAsJsonObject();
