@@ -25,7 +25,6 @@ import org.ocs.topology.reports.ReportContext;
 import org.ocs.topology.reports.AtomicFiles;
 import org.ocs.topology.reports.ReportFormat;
 import org.ocs.topology.reports.ReportPaths;
-import org.ocs.topology.reports.TraceStep;
 import org.ocs.topology.rules.Severity;
 
 /**
@@ -100,14 +99,8 @@ public class ValidateMojo extends AbstractMojo {
 		}
 		ReportContext context = new ReportContext(new ReportPaths(basedir.toPath()), level, docsUrl);
 		for (Finding finding : result.findings()) {
-			StringBuilder line = new StringBuilder(finding.location(context.paths())).append(": ")
-					.append(finding.ruleId()).append(' ').append(finding.message().replaceAll("\\s*\\R\\s*", " "));
-			int hop = 1;
-			for (TraceStep step : finding.trace()) {
-				line.append("\n    ").append(hop++).append(". ").append(context.paths().shown(step.span().file())).append(':')
-						.append(step.span().start().line()).append(':').append(step.span().start().column()).append(": ")
-						.append(step.why());
-			}
+			// The command line's text report, one finding at a time so each logs at its own level.
+			String line = ReportFormat.TEXT.render(new CheckResult(List.of(), List.of(finding)), context).stripTrailing();
 			switch (finding.severity()) {
 				case ERROR -> getLog().error(line);
 				case WARNING -> getLog().warn(line);
