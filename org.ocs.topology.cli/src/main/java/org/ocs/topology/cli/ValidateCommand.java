@@ -11,6 +11,7 @@ import org.apache.log4j.Logger;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
 import org.ocs.topology.headless.TopologyWorkspace;
+import org.ocs.topology.ide.TopologyIdeSetup;
 import org.ocs.topology.reports.CheckResult;
 import org.ocs.topology.reports.CheckRun;
 import org.ocs.topology.reports.FailOn;
@@ -19,6 +20,8 @@ import org.ocs.topology.reports.AtomicFiles;
 import org.ocs.topology.reports.ReportFormat;
 import org.ocs.topology.reports.ReportPaths;
 import org.ocs.topology.validation.CheckFailures;
+
+import com.google.inject.Injector;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -34,7 +37,7 @@ import picocli.CommandLine.TypeConversionException;
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:no finding at or above the --fail-on level (by default: no errors)",
 				"1:some finding at or above the --fail-on level",
-				"2:could not run (no such file, unreadable input, bad arguments)",
+				"2:could not run (no such file, unreadable input, bad arguments, a fix that could not be written)",
 				"  or could not finish a check (an internal-error finding, whatever --fail-on says)",
 				"  or the project policy (ocstopo.json) has a mistake (a policy-invalid finding)" })
 public final class ValidateCommand implements Callable<Integer> {
@@ -68,6 +71,15 @@ public final class ValidateCommand implements Callable<Integer> {
 	@Option(names = "--debug", description = "Print the stack trace of an internal error to standard error.")
 	private boolean debug;
 
+	@Option(names = "--fix", description = { "Apply the fixes the rules mark safe ('ocstopo rules': FIXABLE --fix), each kept",
+			"only if its finding goes and no other appears; write each changed file atomically, say what",
+			"changed on standard error, then check again and report what is left." })
+	private boolean fix;
+
+	@Option(names = "--dry-run", description = { "With --fix: change nothing, print the fixes as a unified diff on standard",
+			"output (git apply / patch -p1 take it); reports and exit code describe the files as they are." })
+	private boolean dryRun;
+
 	@Override
 	public Integer call() {
 		Main.debug = debug;
@@ -83,10 +95,31 @@ public final class ValidateCommand implements Callable<Integer> {
 			System.err.println("ocstopo: only one --format can go to standard output; give the others a file (--format sarif=ocstopo.sarif)");
 			return Main.CANNOT_RUN;
 		}
+		if (dryRun && !fix) {
+			System.err.println("ocstopo: --dry-run goes with --fix: 'ocstopo validate --fix --dry-run FOLDER' prints the fixes as a diff");
+			return Main.CANNOT_RUN;
+		}
+		if (dryRun && formats != null && formats.stream().anyMatch(t -> t.file() == null)) {
+			System.err.println("ocstopo: --fix --dry-run prints the diff on standard output; give reports a file (--format sarif=ocstopo.sarif)");
+			return Main.CANNOT_RUN;
+		}
+		if (dryRun && (formats == null || formats.isEmpty())) {
+			targets = List.of();
+		}
 		CheckResult result;
+		boolean written = true;
 		try {
 			Set<Path> files = InputFiles.collect(paths);
-			result = new CheckRun(new TopologyWorkspace()).check(files);
+			TopologyWorkspace workspace;
+			if (fix) {
+				// The editors' quick fixes need the IDE injector; it serves the check after the fixes too.
+				Injector ide = new TopologyIdeSetup().createInjectorAndDoEMFRegistration();
+				written = new FixRun(ide, ReportPaths.workingFolder(), System.err).fix(List.copyOf(files), dryRun, System.out);
+				workspace = new TopologyWorkspace(ide);
+			} else {
+				workspace = new TopologyWorkspace();
+			}
+			result = new CheckRun(workspace).check(files);
 		} catch (InputFiles.CannotRun | TopologyWorkspace.UnreadableInput e) {
 			System.err.println("ocstopo: " + e.getMessage());
 			return Main.CANNOT_RUN;
@@ -109,11 +142,14 @@ public final class ValidateCommand implements Callable<Integer> {
 			}
 		}
 		System.err.println(result.summary());
+		if (!written) {
+			return Main.CANNOT_RUN;
+		}
 		// Fail closed: a check that could not finish may have hidden errors, so never "clean".
 		return result.exitCode(failOn);
 	}
 
 	static String count(long n, String noun) {
-		return n + " " + noun + (n == 1 ? "" : "s");
+		return n + " " + noun + (n == 1 ? "" : noun.endsWith("x") || noun.endsWith("s") ? "es" : "s");
 	}
 }

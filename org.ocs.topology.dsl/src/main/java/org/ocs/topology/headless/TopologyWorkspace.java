@@ -74,12 +74,17 @@ public final class TopologyWorkspace {
 		if (folder == null || !loadedFolders.add(folder)) {
 			return;
 		}
+		for (Path sibling : filesOf(folder)) {
+			loadFile(sibling);
+		}
+	}
+
+	/** The files of one topology: the folder's .ocstopo files the project policy does not exclude, sorted. */
+	public static List<Path> filesOf(Path folder) throws UnreadableInput {
 		try (Stream<Path> siblings = Files.list(folder)) {
 			// A file the project policy excludes is not part of the topology: its declarations resolve nothing.
-			for (Path sibling : (Iterable<Path>) siblings.filter(TopologyWorkspace::isTopologyFile)
-					.filter(sibling -> !SuppressingResourceValidator.excluded(sibling)).sorted()::iterator) {
-				loadFile(sibling);
-			}
+			return siblings.filter(TopologyWorkspace::isTopologyFile)
+					.filter(sibling -> !SuppressingResourceValidator.excluded(sibling)).sorted().toList();
 		} catch (IOException e) {
 			throw new UnreadableInput(folder + ": cannot list folder: " + e.getMessage());
 		}

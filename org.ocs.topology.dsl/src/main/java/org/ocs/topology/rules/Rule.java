@@ -25,9 +25,9 @@ public enum Rule {
 	PREFIX_MISSING("prefix-missing", Severity.ERROR,
 			"A network is written without its prefix length, and nothing else gives it."),
 	PREFIX_UNEXPECTED("prefix-unexpected", Severity.ERROR,
-			"A single address (gateway, VIP, DNS or hosts entry) is written with a prefix length.", Trait.QUICK_FIX),
+			"A single address (gateway, VIP, DNS or hosts entry) is written with a prefix length.", Trait.SAFE_FIX),
 	SUBNET_HOST_BITS("subnet-host-bits", Severity.WARNING,
-			"A subnet is written with host bits set, e.g. 10.0.1.5/24 for 10.0.1.0/24.", Trait.QUICK_FIX),
+			"A subnet is written with host bits set, e.g. 10.0.1.5/24 for 10.0.1.0/24.", Trait.SAFE_FIX),
 	ADDRESS_OUTSIDE_SUBNET("address-outside-subnet", Severity.ERROR,
 			"An interface or self IP address lies outside the subnet it is declared on."),
 	PREFIX_MISMATCH("prefix-mismatch", Severity.ERROR,
@@ -49,13 +49,13 @@ public enum Rule {
 	TOPOLOGY_HEADER_DUPLICATE("topology-header-duplicate", Severity.ERROR,
 			"More than one topology header in one folder."),
 	LOOKUP_OVER_MPOP("lookup-over-mpop", Severity.ERROR,
-			"More Lookup services register the shared Group Chat Lookup account than the MPOP limit of its home pool allows.", Trait.QUICK_FIX),
+			"More Lookup services register the shared Group Chat Lookup account than the MPOP limit of its home pool allows.", Trait.SAFE_FIX),
 	GROUPCHAT_SERVERS_OVER_LIMIT("groupchat-servers-over-limit", Severity.ERROR,
 			"A Group Chat pool has more than 3 Group Chat servers."),
 	POOL_TRAFFIC_HAIRPIN("pool-traffic-hairpin", Severity.ERROR,
-			"Traffic between two Front Ends of a pool crosses a load balancer that replaces the sender's address.", Trait.QUICK_FIX),
+			"Traffic between two Front Ends of a pool crosses a load balancer that replaces the sender's address.", Trait.SAFE_FIX),
 	POOL_TRAFFIC_ASYMMETRIC("pool-traffic-asymmetric", Severity.ERROR,
-			"Traffic between two Front Ends of a pool and its reply cross different stateful devices.", Trait.QUICK_FIX),
+			"Traffic between two Front Ends of a pool and its reply cross different stateful devices.", Trait.SAFE_FIX),
 	POOL_TRAFFIC_UNREACHABLE("pool-traffic-unreachable", Severity.ERROR,
 			"A Front End cannot reach a peer of its pool by the peer's FQDN."),
 	POOL_PEER_UNRESOLVED("pool-peer-unresolved", Severity.WARNING,
@@ -65,9 +65,9 @@ public enum Rule {
 	HARDWARE_LB_REQUIRED("hardware-lb-required", Severity.ERROR,
 			"An OCS 2007 R2 Enterprise pool of more than one Front End is not behind a hardware load balancer."),
 	VIP_PORTS_MISSING("vip-ports-missing", Severity.ERROR,
-			"An OCS 2007 R2 Enterprise pool's VIP lacks ports the pool needs.", Trait.QUICK_FIX),
+			"An OCS 2007 R2 Enterprise pool's VIP lacks ports the pool needs.", Trait.SAFE_FIX),
 	LB_IDLE_TIMEOUT_SHORT("lb-idle-timeout-short", Severity.WARNING,
-			"A load balancer's TCP idle timeout is under 1800 seconds.", Trait.QUICK_FIX),
+			"A load balancer's TCP idle timeout is under 1800 seconds.", Trait.SAFE_FIX),
 	FRONTENDS_OVER_LIMIT("frontends-over-limit", Severity.ERROR,
 			"A Lync Server 2010 Enterprise pool has more than 10 Front Ends."),
 	GROUPCHAT_DATABASE_COLOCATED("groupchat-database-colocated", Severity.ERROR,
@@ -92,6 +92,12 @@ public enum Rule {
 	enum Trait {
 		/** The editors offer a quick fix for its findings (a test holds this to the quick-fix provider). */
 		QUICK_FIX,
+		/**
+		 * Like {@link #QUICK_FIX}, and one of its fixes is safe for {@code ocstopo validate --fix}: the
+		 * remedy the rule's sources prescribe, with no alternative to choose between, changing only
+		 * what the finding names (the provider marks which; a test holds the two together).
+		 */
+		SAFE_FIX,
 		/** It reports a failure of ocstopo itself, not of the topology. */
 		OCSTOPO_FAILURE,
 		/** It reports a mistake in the project policy file, not in topology text. */
@@ -103,6 +109,7 @@ public enum Rule {
 	private final String summary;
 	private final boolean triggeredByText;
 	private final boolean fixable;
+	private final boolean safeFix;
 	private final boolean policyFile;
 
 	Rule(String id, Severity severity, String summary, Trait... traits) {
@@ -111,7 +118,8 @@ public enum Rule {
 		this.summary = summary;
 		List<Trait> given = List.of(traits);
 		this.triggeredByText = !given.contains(Trait.OCSTOPO_FAILURE) && !given.contains(Trait.POLICY_FILE);
-		this.fixable = given.contains(Trait.QUICK_FIX);
+		this.safeFix = given.contains(Trait.SAFE_FIX);
+		this.fixable = safeFix || given.contains(Trait.QUICK_FIX);
 		this.policyFile = given.contains(Trait.POLICY_FILE);
 	}
 
@@ -121,6 +129,14 @@ public enum Rule {
 	 */
 	public boolean fixable() {
 		return fixable;
+	}
+
+	/**
+	 * Whether {@code ocstopo validate --fix} applies a fix for this rule's findings without asking:
+	 * its page's "Fixes" section says which one.
+	 */
+	public boolean safeFix() {
+		return safeFix;
 	}
 
 	/**

@@ -36,6 +36,18 @@ public final class AtomicFiles {
 	private AtomicFiles() {
 	}
 
+	/** Whether {@link #write} would take this existing file (or its link's target), by the same test. */
+	public static boolean writable(Path file) {
+		try {
+			Path target = file.toAbsolutePath().normalize().toRealPath();
+			PosixFileAttributeView view = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+			return view != null ? view.readAttributes().permissions().contains(PosixFilePermission.OWNER_WRITE)
+					: Files.isWritable(target);
+		} catch (IOException gone) {
+			return false;
+		}
+	}
+
 	public static void write(Path file, String text) throws IOException {
 		Path target = file.toAbsolutePath().normalize();
 		if (Files.exists(target)) {

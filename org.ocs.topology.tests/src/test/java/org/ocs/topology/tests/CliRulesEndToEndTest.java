@@ -145,10 +145,11 @@ class CliRulesEndToEndTest {
 		for (Rule rule : Rule.values()) {
 			String line = lines.get(rule.ordinal() + 1);
 			List<String> cells = List.of(line.substring(0, summaryColumn).trim().split("\\s+"));
-			assertEquals(List.of(rule.id(), rule.severity().label(), rule.fixable() ? "yes" : "no"), cells, line);
+			assertEquals(List.of(rule.id(), rule.severity().label(), rule.safeFix() ? "--fix" : rule.fixable() ? "editor" : "no"), cells, line);
 			assertEquals(rule.summary(), line.substring(summaryColumn), line);
 		}
-		assertTrue(lines.stream().anyMatch(l -> l.matches("gateway-multiple\\s+warning\\s+yes\\s+.*")), run.stdout());
+		assertTrue(lines.stream().anyMatch(l -> l.matches("gateway-multiple\\s+warning\\s+editor\\s+.*")), run.stdout());
+		assertTrue(lines.stream().anyMatch(l -> l.matches("lookup-over-mpop\\s+error\\s+--fix\\s+.*")), run.stdout());
 		assertTrue(lines.stream().anyMatch(l -> l.matches("syntax-error\\s+error\\s+no\\s+.*")), run.stdout());
 	}
 

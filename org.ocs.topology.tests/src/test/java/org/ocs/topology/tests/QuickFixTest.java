@@ -38,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.ocs.topology.headless.TopologyWorkspace;
 import org.ocs.topology.formatting2.TopologyFormatting;
 import org.ocs.topology.ide.TopologyIdeSetup;
+import org.ocs.topology.ide.quickfix.WorkspaceResolution;
 import org.ocs.topology.rules.Rule;
 
 import com.google.inject.Injector;
@@ -165,6 +166,43 @@ class QuickFixTest {
 				Rule.POOL_VIP_SOURCE_KEPT, Rule.LB_IDLE_TIMEOUT_SHORT, Rule.MPOP_OUT_OF_RANGE)) {
 			assertTrue(fixedCodes.contains(rule.id()), "no fix was exercised for " + rule.id() + "; exercised: " + fixedCodes);
 		}
+	}
+
+	/**
+	 * The resolutions marked safe (what {@code validate --fix} applies) are those of the rules the
+	 * catalogue marks {@code safeFix}: at most one per finding, and some on the examples for each.
+	 */
+	@Test
+	void safeResolutionsAreOnlyThoseOfSafeFixRulesOnePerFinding() throws Exception {
+		IQuickFixProvider fixes = ide.getInstance(IQuickFixProvider.class);
+		TreeSet<String> safeSeen = new TreeSet<>();
+		List<String> failures = new ArrayList<>();
+		for (Folder folder : corpus()) {
+			Map<String, XtextResource> resources = new LinkedHashMap<>();
+			Map<String, List<Issue>> issues = validate(folder.files(), resources);
+			for (Map.Entry<String, List<Issue>> file : issues.entrySet()) {
+				Document document = new Document(1, folder.files().get(file.getKey()));
+				for (Issue issue : file.getValue()) {
+					Diagnostic diagnostic = diagnosticOf(issue, document);
+					if (!fixes.handlesDiagnostic(diagnostic)) {
+						continue;
+					}
+					long safe = fixes.getResolutions(optionsFor(resources.get(file.getKey()), document, diagnostic), diagnostic)
+							.stream().filter(r -> r instanceof WorkspaceResolution w && w.safe()).count();
+					boolean allowed = Rule.byId(issue.getCode()).map(Rule::safeFix).orElse(false);
+					if (safe > (allowed ? 1 : 0)) {
+						failures.add(folder.name() + "/" + file.getKey() + ":" + issue.getLineNumber() + " " + issue.getCode()
+								+ ": " + safe + " safe resolutions");
+					}
+					if (safe > 0) {
+						safeSeen.add(issue.getCode());
+					}
+				}
+			}
+		}
+		assertEquals(List.of(), failures);
+		assertEquals(java.util.Arrays.stream(Rule.values()).filter(Rule::safeFix).map(Rule::id)
+				.collect(java.util.stream.Collectors.toCollection(TreeSet::new)), safeSeen);
 	}
 
 	@Test

@@ -58,6 +58,15 @@ class RuleCatalogueTest extends TopologyTestSupport {
 		for (String heading : List.of("## What it catches", "## Why it breaks production", "## How to fix")) {
 			assertTrue(text.contains(heading), page + " lacks " + heading);
 		}
+		// A fixable rule says which quick fixes there are and whether validate --fix applies one.
+		assertEquals(rule.fixable(), text.contains("## Quick fixes\n"), page + ": a '## Quick fixes' section iff fixable");
+		if (rule.fixable()) {
+			String fixes = text.substring(text.indexOf("## Quick fixes\n"));
+			fixes = fixes.substring(0, fixes.indexOf("\n## ") < 0 ? fixes.length() : fixes.indexOf("\n## "));
+			assertTrue(fixes.contains("- `ocstopo validate --fix` applies "), page + ": say what --fix does");
+			assertEquals(!rule.safeFix(), fixes.contains("- `ocstopo validate --fix` applies none"),
+					page + ": --fix applies one iff the catalogue marks the rule safeFix");
+		}
 
 		Matcher examples = EXAMPLE.matcher(text);
 		String failing = null;

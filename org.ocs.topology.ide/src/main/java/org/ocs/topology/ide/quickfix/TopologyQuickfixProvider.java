@@ -111,7 +111,8 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			case "unresolved-reference" -> closestNames(fix, resolutions);
 			case "subnet-host-bits", "prefix-unexpected" -> {
 				if (!fix.data(0).isEmpty()) {
-					resolutions.add(fix.replaceRange("Write " + fix.data(0), fix.data(0)));
+					// Same meaning, canonical text: nothing to choose.
+					resolutions.add(fix.safe(fix.replaceRange("Write " + fix.data(0), fix.data(0))));
 				}
 			}
 			case "prefix-mismatch" -> {
@@ -129,14 +130,16 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 				}
 			}
 			case "mpop-out-of-range" -> resolutions.add(fix.replaceRange("Set to the default, 8", "8"));
-			case "lb-idle-timeout-short" -> resolutions.add(fix.replaceRange("Set the idle timeout to 1800 s", "1800"));
+			// 1800 s is the value Microsoft prescribes for OCS and Lync pools.
+			case "lb-idle-timeout-short" -> resolutions.add(fix.safe(fix.replaceRange("Set the idle timeout to 1800 s", "1800")));
 			case "lookup-over-mpop" -> raiseMpop(fix, resolutions);
 			case "pool-traffic-hairpin", "pool-traffic-asymmetric" -> poolTraffic(fix, resolutions);
 			case "vip-ports-missing" -> {
 				if (object instanceof StandardVirtualServer vs && !fix.data.isEmpty()) {
 					String ports = String.join(", ", fix.data);
-					resolutions.add(fix.resolution("Add ports tcp " + ports + " to virtual server " + vs.getName(),
-							edits -> edits.insertIntoBlock(vs, List.of("ports tcp " + ports))));
+					// The ports are the ones Microsoft lists for the pool's VIP; nothing else changes.
+					resolutions.add(fix.safe(fix.resolution("Add ports tcp " + ports + " to virtual server " + vs.getName(),
+							edits -> edits.insertIntoBlock(vs, List.of("ports tcp " + ports)))));
 				}
 			}
 			case "pool-vip-source-kept" -> {
@@ -198,8 +201,9 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		List<String> poolSetting = List.of("registrar pool " + homePool + " {", "    max endpoints per user " + registrations,
 				"}");
 		if (fix.object instanceof RegistrarSetting setting) {
-			resolutions.add(fix.replaceRange("Set max endpoints per user to " + registrations + " ("
-					+ scope.toLowerCase() + " setting)", registrations));
+			// Raising the setting that governs the home pool is the field report's remedy; it never lowers.
+			resolutions.add(fix.safe(fix.replaceRange("Set max endpoints per user to " + registrations + " ("
+					+ scope.toLowerCase() + " setting)", registrations)));
 			if (scopedSettings && !"POOL".equals(scope) && !homePool.isEmpty()) {
 				resolutions.add(fix.resolution("Add a registrar setting of " + registrations + " for pool " + homePool
 						+ " only", edits -> edits.insertAfter(declarationOf(setting), poolSetting)));
@@ -226,8 +230,10 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			// the peer, that entry is pointed at the right address instead (a second one would not help).
 			Server sender = serverNamed(fix.resource, from);
 			if (sender != null && !"HOSTS_FILE".equals(method)) {
-				resolutions.add(fix.resolution("Add a hosts entry on " + from + ": " + to + " -> " + sameSubnet,
-						edits -> edits.insertIntoBlock(sender, List.of("hosts " + to + " -> " + sameSubnet))));
+				// Safe: it changes only how the sender resolves its peer; DNS and the balancer, which
+				// every client uses, stay as they are.
+				resolutions.add(fix.safe(fix.resolution("Add a hosts entry on " + from + ": " + to + " -> " + sameSubnet,
+						edits -> edits.insertIntoBlock(sender, List.of("hosts " + to + " -> " + sameSubnet)))));
 			}
 			if ("DNS".equals(method) && fix.object instanceof ARecord record) {
 				resolutions.add(fix.resolution("Point the A record of " + record.getHost() + " at " + sameSubnet
@@ -286,14 +292,19 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			return index < data.size() && data.get(index) != null ? data.get(index) : "";
 		}
 
-		DiagnosticResolution replaceRange(String label, String text) {
+		WorkspaceResolution replaceRange(String label, String text) {
 			return resolution(label, edits -> edits.replace(resource, offset, endOffset, text));
 		}
 
-		DiagnosticResolution resolution(String label, java.util.function.Consumer<EditBuilder> edit) {
+		WorkspaceResolution resolution(String label, java.util.function.Consumer<EditBuilder> edit) {
 			EditBuilder edits = new EditBuilder(uris);
 			edit.accept(edits);
-			return new WorkspaceResolution(label, edits.build(access));
+			return new WorkspaceResolution(label, edits.build(access), false);
+		}
+
+		/** Marks the one resolution {@code ocstopo validate --fix} may apply unattended. */
+		WorkspaceResolution safe(WorkspaceResolution resolution) {
+			return resolution.markedSafe();
 		}
 	}
 
