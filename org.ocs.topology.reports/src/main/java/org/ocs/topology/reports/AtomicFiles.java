@@ -48,6 +48,30 @@ public final class AtomicFiles {
 		}
 	}
 
+	/** A temporary file older than this is one a killed run (SIGKILL, power loss) left; younger may be another run's. */
+	private static final long STALE_MILLIS = 60_000;
+
+	/**
+	 * Removes what a killed earlier write of the same file left: only a SIGKILL or a crash of the
+	 * machine skips the clean-up below and the shutdown hook, so the next write does it.
+	 */
+	private static void sweepStaleTemporaries(Path folder, String name) {
+		String prefix = "." + name + ".";
+		long now = System.currentTimeMillis();
+		try (java.util.stream.Stream<Path> siblings = Files.list(folder)) {
+			for (Path sibling : (Iterable<Path>) siblings::iterator) {
+				String candidate = sibling.getFileName().toString();
+				if (candidate.startsWith(prefix) && candidate.endsWith(".tmp")
+						&& candidate.substring(prefix.length(), candidate.length() - 4).matches("[0-9]+")
+						&& now - Files.getLastModifiedTime(sibling, LinkOption.NOFOLLOW_LINKS).toMillis() > STALE_MILLIS) {
+					Files.deleteIfExists(sibling);
+				}
+			}
+		} catch (IOException | RuntimeException e) {
+			// Tidying is a courtesy: the write itself does not depend on it.
+		}
+	}
+
 	public static void write(Path file, String text) throws IOException {
 		Path target = file.toAbsolutePath().normalize();
 		if (Files.exists(target)) {
@@ -68,6 +92,7 @@ public final class AtomicFiles {
 				throw new ReadOnly(file);
 			}
 		}
+		sweepStaleTemporaries(folder, target.getFileName().toString());
 		Path temporary = Files.createTempFile(folder, "." + target.getFileName() + ".", ".tmp");
 		temporary.toFile().deleteOnExit();
 		try {

@@ -90,6 +90,9 @@ class FixEndToEndTest {
 		Files.createSymbolicLink(dir.resolve("mpop/topology.ocstopo"), elsewhere);
 		Path hq = dir.resolve("rgs/hq.ocstopo");
 		Files.setPosixFilePermissions(hq, PosixFilePermissions.fromString("rw-r-----"));
+		// What a run killed with SIGKILL mid-write would have left an hour ago: the next write removes it.
+		Path stale = Files.writeString(dir.resolve("rgs/.hq.ocstopo.4242424242.tmp"), "half a file");
+		Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000));
 		Map<String, String> before = texts(dir);
 
 		Run fixed = CliEndToEndTest.run(dir, "validate", "--fix", "mpop", "rgs");
