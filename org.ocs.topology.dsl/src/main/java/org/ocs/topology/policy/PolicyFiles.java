@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Finds the policy that governs a file: the nearest {@code ocstopo.json} or {@code .ocstopo.json}
  * in its folder or a folder above, stopping after a folder that holds {@code .git} (the
- * repository's root) or at the filesystem root. Each policy file is read again only when its
- * modification time or size changes, so the language server can ask on every validation.
+ * repository's root) or at the filesystem root. Each policy file is read again when its
+ * modification time or size changes, so the language server can ask on every validation, or when
+ * told that policy files changed ({@link #forget()}: a client's file watcher knows even when a
+ * rewrite keeps both).
  */
 public final class PolicyFiles {
 
@@ -38,6 +40,15 @@ public final class PolicyFiles {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Reads every policy file again at the next question, whatever its time and size say. All of
+	 * them, not the one named in a change: the client may name it by another path (a link), and
+	 * reading a few small files again costs nothing.
+	 */
+	public void forget() {
+		cache.clear();
 	}
 
 	/** Whether the policy governing a file leaves it out. */

@@ -73,6 +73,14 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		return POLICIES.forFile(Path.of(resource.getURI().toFileString()));
 	}
 
+	/**
+	 * A policy file was created, changed or deleted (the language server hears it from the client):
+	 * the next validation reads the policy files again.
+	 */
+	public static void policyFilesChanged() {
+		POLICIES.forget();
+	}
+
 	/** Whether the project policy leaves a file out of validation. */
 	public static boolean excluded(Path file) {
 		return POLICIES.excluded(file);

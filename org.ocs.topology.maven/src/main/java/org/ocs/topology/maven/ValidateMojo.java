@@ -25,7 +25,9 @@ import org.ocs.topology.reports.ReportContext;
 import org.ocs.topology.reports.AtomicFiles;
 import org.ocs.topology.reports.ReportFormat;
 import org.ocs.topology.reports.ReportPaths;
+import org.ocs.topology.rules.Rule;
 import org.ocs.topology.rules.Severity;
+import org.ocs.topology.validation.SuppressingResourceValidator;
 
 /**
  * Checks the project's topologies with the same services as {@code ocstopo validate}, writes the
@@ -82,7 +84,9 @@ public class ValidateMojo extends AbstractMojo {
 				throw new MojoExecutionException("ocstopo: " + folder + ": no such folder (set <topologies>)");
 			}
 			try (Stream<Path> walk = Files.walk(path)) {
-				walk.filter(TopologyWorkspace::isTopologyFile).forEach(p -> files.add(p.toAbsolutePath().normalize()));
+				// As on the command line, the project policy's "exclude" leaves files out of the search.
+				walk.filter(TopologyWorkspace::isTopologyFile).filter(p -> !SuppressingResourceValidator.excluded(p))
+						.forEach(p -> files.add(p.toAbsolutePath().normalize()));
 			} catch (IOException | RuntimeException e) {
 				throw new MojoExecutionException("ocstopo: " + folder + ": cannot list folder: " + e.getMessage());
 			}
@@ -116,6 +120,19 @@ public class ValidateMojo extends AbstractMojo {
 			}
 		}
 		getLog().info("ocstopo: " + result.summary() + "; reports in " + outputDirectory);
+		List<Finding> policyMistakes = result.findings().stream()
+				.filter(f -> f.ruleId().equals(Rule.POLICY_INVALID.id())).toList();
+		if (!policyMistakes.isEmpty()) {
+			// Exit 2 on the command line: the files were not checked as the project asked.
+			StringBuilder message = new StringBuilder("ocstopo: the project policy has ")
+					.append(policyMistakes.size() == 1 ? "a mistake" : policyMistakes.size() + " mistakes")
+					.append(" (policy-invalid), so the topology is not checked as the project asks; fix it (see docs/policy.md):");
+			for (Finding mistake : policyMistakes) {
+				message.append(System.lineSeparator()).append("  ").append(mistake.location(context.paths()))
+						.append(": ").append(mistake.message());
+			}
+			throw new MojoExecutionException(message.toString());
+		}
 		if (!result.complete()) {
 			throw new MojoExecutionException("ocstopo: a check could not finish (internal-error findings above): the topology is not checked");
 		}

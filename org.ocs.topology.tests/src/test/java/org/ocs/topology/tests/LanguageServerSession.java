@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -28,6 +29,8 @@ import org.eclipse.lsp4j.MessageActionItem;
 import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
+import org.eclipse.lsp4j.Registration;
+import org.eclipse.lsp4j.RegistrationParams;
 import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceFolder;
@@ -54,6 +57,7 @@ final class LanguageServerSession implements AutoCloseable {
 	private final Supplier<String> serverOutput;
 	private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
 	private final StringBuffer stderr = new StringBuffer();
+	private final List<Registration> registrations = new CopyOnWriteArrayList<>();
 
 	private LanguageServerSession(Process process, InputStream in, OutputStream out, Writer trace, Duration timeout,
 			Supplier<String> serverOutput) {
@@ -188,6 +192,25 @@ final class LanguageServerSession implements AutoCloseable {
 		return current;
 	}
 
+	/** What the server registered dynamically (client/registerCapability) so far; each is accepted. */
+	List<Registration> registrations() {
+		return List.copyOf(registrations);
+	}
+
+	/** Waits until the server has registered a capability with this id; fails after the timeout. */
+	Registration registration(String id) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			for (Registration registration : registrations) {
+				if (registration.getId().equals(id)) {
+					return registration;
+				}
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("no registration " + id + "; got: " + registrations + "; stderr: " + stderr());
+	}
+
 	/** Forgets what was published so far, so that later waits see only what comes after. */
 	void forgetPublished() {
 		published.clear();
@@ -242,7 +265,7 @@ final class LanguageServerSession implements AutoCloseable {
 		return new Document(1, text).applyChanges(sorted).getContents();
 	}
 
-	/** Records publishDiagnostics; everything else a server may send is taken and dropped. */
+	/** Records publishDiagnostics and registrations; everything else a server may send is taken and dropped. */
 	private final class RecordingClient implements LanguageClient {
 		@Override
 		public void telemetryEvent(Object object) {
@@ -264,6 +287,12 @@ final class LanguageServerSession implements AutoCloseable {
 
 		@Override
 		public void logMessage(MessageParams message) {
+		}
+
+		@Override
+		public CompletableFuture<Void> registerCapability(RegistrationParams params) {
+			registrations.addAll(params.getRegistrations());
+			return CompletableFuture.completedFuture(null);
 		}
 	}
 }
