@@ -4,7 +4,6 @@ import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
-import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.rename.IRenameService2;
@@ -14,6 +13,7 @@ import org.ocs.topology.ide.contentassist.TopologyContentProposalProvider;
 import org.ocs.topology.ide.formatting.CanonicalFormattingService;
 import org.ocs.topology.ide.highlighting.TopologySemanticHighlighting;
 import org.ocs.topology.ide.hover.TopologyHoverService;
+import org.ocs.topology.ide.quickfix.TopologyCodeActionService;
 import org.ocs.topology.ide.quickfix.TopologyQuickfixProvider;
 import org.ocs.topology.ide.rename.TopologyRenameService;
 import org.ocs.topology.ide.symbols.TopologyDocumentSymbolService;
@@ -25,7 +25,7 @@ public class TopologyIdeModule extends AbstractTopologyIdeModule {
 
 	// Code actions are off in Xtext until a code action service is bound.
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {
-		return QuickFixCodeActionService.class;
+		return TopologyCodeActionService.class;
 	}
 
 	public Class<? extends IQuickFixProvider> bindIQuickFixProvider() {

@@ -102,6 +102,11 @@ class LanguageServerEndToEndTest {
 					.filter(a -> a.getTitle().startsWith("Point the A record")).findFirst()
 					.orElseThrow(() -> new AssertionError("offered: " + actions));
 			assertEquals("quickfix", pointRecord.getKind());
+			// The fix validate --fix would apply (the hosts entry on the sender) is the preferred one, alone.
+			List<String> preferred = actions.stream().filter(Either::isRight).map(Either::getRight)
+					.filter(a -> Boolean.TRUE.equals(a.getIsPreferred())).map(CodeAction::getTitle).toList();
+			assertEquals(1, preferred.size(), "one preferred action: " + actions);
+			assertTrue(preferred.get(0).startsWith("Add a hosts entry on "), preferred.toString());
 			List<TextEdit> edits = pointRecord.getEdit().getChanges().get(uri);
 			assertNotNull(edits, "the fix edits the DNS file: " + pointRecord.getEdit());
 			text = new Document(version, text).applyChanges(edits).getContents();
