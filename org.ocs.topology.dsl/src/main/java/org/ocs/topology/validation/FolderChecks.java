@@ -304,15 +304,34 @@ public final class FolderChecks {
 				data.add(HopData.encode(declaration, hop.why()));
 			}
 		}
-		EStructuralFeature feature = anchorFeature(anchor);
-		if (anchor == pool) {
-			int index = indexOfMember(pool, finding.to());
-			if (index >= 0) {
-				reportAt(rule, message, pool, P.getPool_Members(), index, data.toArray(String[]::new));
-				return;
-			}
+		FlowTrace.Assumption assumption = finding.trace().assumption();
+		if (assumption != null) {
+			message += " " + assumptionText(assumption);
 		}
-		report(rule, message, anchor, feature, data.toArray(String[]::new));
+		EStructuralFeature feature = anchorFeature(anchor);
+		int index = ValidationMessageAcceptor.INSIGNIFICANT_INDEX;
+		if (anchor == pool) {
+			index = indexOfMember(pool, finding.to());
+			feature = index >= 0 ? P.getPool_Members() : feature;
+			index = index >= 0 ? index : ValidationMessageAcceptor.INSIGNIFICANT_INDEX;
+		}
+		FolderFinding reported = new FolderFinding(rule, message, anchor, feature, index, data.toArray(String[]::new));
+		// No error may rest on what the topology does not say: only a warning, saying what to state.
+		findings.add(assumption != null && !assumption.problemEitherWay() ? reported.restingOnAssumption() : reported);
+	}
+
+	private static String assumptionText(FlowTrace.Assumption assumption) {
+		String servers = String.join(", ", assumption.servers());
+		String otherwise = switch (assumption.otherwise()) {
+			case DIRECT, THROUGH_BALANCER_SOURCE_KEPT -> "the flow would work";
+			case HAIRPIN -> "it would hairpin instead";
+			case ASYMMETRIC -> "it would be asymmetric instead";
+			case UNREACHABLE -> "it would not get through instead";
+			case UNRESOLVED -> "the name would not resolve";
+		};
+		return "This assumes " + assumption.assumed().label() + " for " + servers + ", which the topology does not"
+				+ " state; under the other model " + otherwise + ". Say which with 'windows ws2003|ws2008|ws2008r2'"
+				+ " (or 'host model strong|weak') in the server or the topology header.";
 	}
 
 	private static int indexOfMember(EnterprisePool pool, String name) {

@@ -15,6 +15,7 @@ import org.ocs.topology.analysis.net.AddressText;
 import org.ocs.topology.analysis.net.Cidr;
 import org.ocs.topology.analysis.net.Ipv4Address;
 import org.ocs.topology.analysis.product.ProductGeneration;
+import org.ocs.topology.analysis.routing.HostModel;
 import org.ocs.topology.analysis.registrar.LookupRegistrations;
 import org.ocs.topology.analysis.routing.NetworkView;
 import org.ocs.topology.analysis.routing.NetworkView.Nic;
@@ -111,8 +112,33 @@ public final class TopologyModel {
 		return network;
 	}
 
+	/**
+	 * The host model of a server that states none: the header's, else the product's where it is
+	 * certain (every Lync Server 2010 role needs Windows Server 2008 or 2008 R2: strong), else unknown.
+	 */
+	HostModel defaultHostModel() {
+		for (Topology header : all(Topology.class)) {
+			if (header.getHostModel() != null) {
+				return HostModel.of(header.getHostModel());
+			}
+			if (header.getWindows() != null) {
+				return HostModel.ofWindows(header.getWindows());
+			}
+			break;
+		}
+		return product == ProductGeneration.LYNC_2010 ? HostModel.STRONG : HostModel.UNKNOWN;
+	}
+
+	static HostModel hostModelOf(Server server, HostModel fallback) {
+		if (server.getHostModel() != null) {
+			return HostModel.of(server.getHostModel());
+		}
+		return server.getWindows() != null ? HostModel.ofWindows(server.getWindows()) : fallback;
+	}
+
 	private NetworkView buildNetwork() {
 		NetworkView.Builder builder = NetworkView.builder();
+		HostModel fallback = defaultHostModel();
 		for (Server server : all(Server.class)) {
 			if (server.getName() == null) {
 				continue;
@@ -133,7 +159,7 @@ public final class TopologyModel {
 				}
 			}
 			builder.host(new NetworkView.Host(server.getName(), nics, routes(server.getGateways(), server.getRoutes()),
-					hostsFile, server));
+					hostsFile, hostModelOf(server, fallback), server));
 		}
 		for (LoadBalancer balancer : all(LoadBalancer.class)) {
 			if (balancer.getName() == null) {

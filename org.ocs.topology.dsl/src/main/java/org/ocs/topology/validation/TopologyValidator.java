@@ -321,8 +321,8 @@ public class TopologyValidator extends AbstractTopologyValidator {
 						CheckFailures.message(finding.message(), model.eResource(), finding.failure()), model, null,
 						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, Rule.INTERNAL_ERROR.id());
 			} else if (finding.object().eResource() == model.eResource()) {
-				report(finding.rule(), finding.message(), finding.object(), finding.feature(), finding.index(),
-						finding.data());
+				report(finding.rule(), finding.severity(), finding.message(), finding.object(), finding.feature(),
+						finding.index(), finding.data());
 			}
 		}
 	}
@@ -445,9 +445,14 @@ public class TopologyValidator extends AbstractTopologyValidator {
 
 	private void report(Rule rule, String message, EObject object, EStructuralFeature feature, int index,
 			String... data) {
-		if (rule.severity() == Severity.ERROR) {
+		report(rule, rule.severity(), message, object, feature, index, data);
+	}
+
+	private void report(Rule rule, Severity severity, String message, EObject object, EStructuralFeature feature,
+			int index, String... data) {
+		if (severity == Severity.ERROR) {
 			error(message, object, feature, index, rule.id(), data);
-		} else if (rule.severity() == Severity.WARNING) {
+		} else if (severity == Severity.WARNING) {
 			warning(message, object, feature, index, rule.id(), data);
 		} else {
 			info(message, object, feature, index, rule.id(), data);

@@ -1,6 +1,7 @@
 package org.ocs.topology.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -113,17 +114,65 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 				"only SNAT");
 	}
 
-	@Test
-	void aReplyAroundTheBalancerIsAsymmetric() throws IOException {
-		// Remedy four half done: the balancer keeps the source, but fe2 answers through a router
-		// on the management segment, so the balancer never sees the reply.
+	/** Remedy four half done: the balancer keeps the source, and fe2 has a route to fe1's subnet via a management router. */
+	private static String replyAroundTheBalancer() throws IOException {
 		String site = replace(site(), "        forwarding virtual server routed 0.0.0.0/0 {\n            source translation automap",
 				"        forwarding virtual server routed 0.0.0.0/0 {\n            source translation none");
-		site = replace(site, "        default gateway 198.51.100.129\n",
+		return replace(site, "        default gateway 198.51.100.129\n",
 				"        route 198.51.100.0/25 via 192.0.2.1\n        default gateway 198.51.100.129\n");
-		List<Model> folder = parseFolder(header(), site);
+	}
+
+	private static String withWindows(String version) throws IOException {
+		return replace(header(), "    product ocs2007r2\n", "    product ocs2007r2\n    windows " + version + "\n");
+	}
+
+	@Test
+	void aReplyAroundTheBalancerIsAsymmetricUnderTheWeakHostModel() throws IOException {
+		// Windows Server 2003: fe2 answers fe1 by its route through the management router, so the
+		// balancer never sees the reply. fe2 to fe1 works: fe1 answers on-link on the management segment.
+		List<Model> folder = parseFolder(withWindows("ws2003"), replyAroundTheBalancer());
 		validation.assertError(folder.get(1), Literals.STATIC_ROUTE, "pool-traffic-asymmetric",
 				"from fe1.contoso.com to fe2.contoso.com", "different paths", "half a connection");
+		assertEquals(1, issues(withWindows("ws2003"), replyAroundTheBalancer()).size());
+	}
+
+	@Test
+	void underTheStrongHostModelTheReplyLeavesByTheInterfaceThatOwnsItsSource() throws IOException {
+		// Windows Server 2008: fe2 answers from 198.51.100.140, so out of that interface, to the
+		// balancer, which has the connection: fe1 to fe2 works. But fe1 answers fe2's management
+		// address from 198.51.100.11, out of its balancer-side interface to the balancer, which never
+		// saw fe2's request (it went through the router): that is now the asymmetric pair.
+		List<Issue> issues = issues(withWindows("ws2008r2"), replyAroundTheBalancer());
+		assertEquals(1, issues.size(), issues.toString());
+		Issue only = issues.get(0);
+		assertEquals("pool-traffic-asymmetric", only.getCode());
+		assertEquals(org.eclipse.xtext.diagnostics.Severity.ERROR, only.getSeverity());
+		assertTrue(only.getMessage().contains("from fe2.contoso.com to fe1.contoso.com"), only.getMessage());
+		assertFalse(only.getMessage().contains("assumes"), only.getMessage());
+	}
+
+	@Test
+	void whenNoOneSaysTheHostModelAVerdictThatDependsOnItIsAWarningThatSaysSo() throws IOException {
+		List<Issue> issues = issues(header(), replyAroundTheBalancer());
+		assertEquals(2, issues.size(), issues.toString());
+		for (Issue issue : issues) {
+			assertEquals("pool-traffic-asymmetric", issue.getCode());
+			assertEquals(org.eclipse.xtext.diagnostics.Severity.WARNING, issue.getSeverity(), issue.getMessage());
+			assertTrue(issue.getMessage().contains("which the topology does not state; under the other model the flow"
+					+ " would work. Say which with 'windows ws2003|ws2008|ws2008r2'"), issue.getMessage());
+		}
+		assertTrue(issues.stream().anyMatch(i -> i.getMessage().contains("This assumes the weak host model (Windows"
+				+ " Server 2003) for fe2.contoso.com")), issues.toString());
+		assertTrue(issues.stream().anyMatch(i -> i.getMessage().contains("This assumes the strong host model (Windows"
+				+ " Server 2008 and later) for fe1.contoso.com")), issues.toString());
+	}
+
+	@Test
+	void aServersOwnSettingWinsOverTheHeader() throws IOException {
+		// The header says 2003, but fe2 says strong: fe2's reply now goes back through the balancer.
+		String site = replace(replyAroundTheBalancer(), "        route 198.51.100.0/25 via 192.0.2.1\n",
+				"        route 198.51.100.0/25 via 192.0.2.1\n        host model strong\n");
+		assertEquals(List.of(), issues(withWindows("ws2003"), site));
 	}
 
 	@Test

@@ -52,6 +52,8 @@ class ParsingTest extends TopologyTestSupport {
 			topology Contoso {
 			    product lync2010
 			    sip domains contoso.com, fabrikam.com // line comment
+			    windows ws2008r2
+			    host model strong
 			}
 
 			registrar global {
@@ -71,9 +73,13 @@ class ParsingTest extends TopologyTestSupport {
 			    }
 			    server fe2.contoso.com {
 			        interface 192.0.2.12 on servers
+			        windows ws2008
 			    }
 			    server se1.contoso.com
-			    server sql1.contoso.com
+			    server sql1.contoso.com {
+			        windows ws2003
+			        host model weak
+			    }
 			    server dir1.contoso.com
 			    server edge1.contoso.com
 			    server med1.contoso.com

@@ -10,7 +10,34 @@ import org.ocs.topology.analysis.net.Ipv4Address;
  * pair. Data only: validators, hover and the command line render it.
  */
 public record FlowTrace(String from, String target, int port, Resolution resolution, Leg request, Leg reply,
-		Verdict verdict, String explanation) {
+		Verdict verdict, String explanation, Assumption assumption) {
+
+	/** A trace whose verdict rests on nothing the topology does not say. */
+	public FlowTrace(String from, String target, int port, Resolution resolution, Leg request, Leg reply, Verdict verdict,
+			String explanation) {
+		this(from, target, port, resolution, request, reply, verdict, explanation, null);
+	}
+
+	/**
+	 * What the verdict had to assume because the topology does not say it: the host model of the
+	 * servers named (none of them states its Windows version or host model, nor does the product
+	 * decide it), and the verdict under the other model.
+	 */
+	public record Assumption(HostModel assumed, List<String> servers, Verdict otherwise) {
+		public Assumption {
+			servers = List.copyOf(servers);
+		}
+
+		/** Whether the flow fails under either model, so the finding is certain all the same. */
+		public boolean problemEitherWay() {
+			return otherwise.isProblem();
+		}
+	}
+
+	/** The same trace, with the assumption its verdict rests on. */
+	public FlowTrace assuming(Assumption made) {
+		return new FlowTrace(from, target, port, resolution, request, reply, verdict, explanation, made);
+	}
 
 	/** How the target name became an address; {@code declaration} is the hosts entry or A record. */
 	public record Resolution(String name, Ipv4Address address, Method method, Object declaration) {

@@ -26,7 +26,9 @@ import org.ocs.topology.analysis.routing.NetworkView.VirtualServer;
  * and default gateway), load balancers (virtual servers with member selection and source
  * translation, forwarding virtual servers, connection entries), undeclared routers (assumed to
  * reach every declared subnet), then the reply from the address the peer saw back to it.
- * Replies leave by the routing table alone (the weak host model).
+ * A server sends by its host model ({@link HostModel}): strong, only out of the interface that
+ * owns the source address; weak, by the whole routing table. Where a server's model is unknown and
+ * the path depends on it, the flow is traced under both and the verdict says what it assumed.
  */
 public final class FlowTracer {
 
@@ -46,6 +48,16 @@ public final class FlowTracer {
 
 	/** The route a device takes to a destination. */
 	private record RouteChoice(Nic egress, Ipv4Address nextHop, boolean onLink, Route route) {
+	}
+
+	/** One trace's state: the host model assumed where none is known, and where that mattered. */
+	private static final class Context {
+		final HostModel assumed;
+		final Set<String> dependsOnModel = new java.util.TreeSet<>();
+
+		Context(HostModel assumed) {
+			this.assumed = assumed;
+		}
 	}
 
 	// ------------------------------------------------------------ resolution
@@ -80,8 +92,32 @@ public final class FlowTracer {
 		return traces;
 	}
 
-	/** Traces a flow to an address; {@code expectedPeer} (nullable) is the server meant to answer. */
+	/**
+	 * Traces a flow to an address; {@code expectedPeer} (nullable) is the server meant to answer.
+	 * Where a server of unknown host model chose a different route than the other model would, the
+	 * flow is traced again under the other model: if the verdicts differ, the one that is a problem
+	 * is returned with the {@link FlowTrace.Assumption} it rests on.
+	 */
 	public FlowTrace trace(Host from, Resolution resolution, String expectedPeer, int port) {
+		Context weak = new Context(HostModel.WEAK);
+		FlowTrace underWeak = trace(from, resolution, expectedPeer, port, weak);
+		if (weak.dependsOnModel.isEmpty()) {
+			return underWeak;
+		}
+		Context strong = new Context(HostModel.STRONG);
+		FlowTrace underStrong = trace(from, resolution, expectedPeer, port, strong);
+		if (underStrong.verdict() == underWeak.verdict()) {
+			return underWeak;
+		}
+		Set<String> servers = new java.util.TreeSet<>(weak.dependsOnModel);
+		servers.addAll(strong.dependsOnModel);
+		if (underStrong.verdict().isProblem() && !underWeak.verdict().isProblem()) {
+			return underStrong.assuming(new FlowTrace.Assumption(HostModel.STRONG, List.copyOf(servers), underWeak.verdict()));
+		}
+		return underWeak.assuming(new FlowTrace.Assumption(HostModel.WEAK, List.copyOf(servers), underStrong.verdict()));
+	}
+
+	private FlowTrace trace(Host from, Resolution resolution, String expectedPeer, int port, Context context) {
 		List<Session> sessions = new ArrayList<>();
 		List<Hop> resolveHop = resolution.method() == Resolution.Method.LITERAL ? List.of()
 				: List.of(Hop.at(Kind.RESOLVE, from.name(), null, resolution.address(),
@@ -90,7 +126,7 @@ public final class FlowTracer {
 						resolution.name() + " resolves to " + resolution.address() + " by "
 								+ (resolution.method() == Resolution.Method.DNS ? "a DNS A record" : "the hosts file of " + from.name()),
 						resolution.declaration()));
-		Leg request = prepend(resolveHop, walk(from, null, resolution.address(), port, false, sessions));
+		Leg request = prepend(resolveHop, walk(from, null, resolution.address(), port, false, sessions, context));
 		String target = expectedPeer != null ? expectedPeer : resolution.address().toString();
 		if (!request.delivered()) {
 			return new FlowTrace(from.name(), target, port, resolution, request, null, Verdict.UNREACHABLE,
@@ -101,7 +137,7 @@ public final class FlowTracer {
 					resolution.address() + " is " + request.arrivedAt().name() + ", not " + expectedPeer);
 		}
 		Device peer = request.arrivedAt();
-		Leg reply = walk(peer, request.destination(), request.source(), port, true, sessions);
+		Leg reply = walk(peer, request.destination(), request.source(), port, true, sessions, context);
 		boolean sourceKept = owns(from, request.source());
 		Verdict verdict;
 		String explanation;
@@ -138,7 +174,7 @@ public final class FlowTracer {
 	// ------------------------------------------------------------ one direction
 
 	private Leg walk(Device start, Ipv4Address source, Ipv4Address destination, int port, boolean reply,
-			List<Session> sessions) {
+			List<Session> sessions, Context context) {
 		List<Hop> hops = new ArrayList<>();
 		List<Balancer> crossed = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
@@ -185,8 +221,17 @@ public final class FlowTracer {
 				src = last.source();
 				dst = last.destination();
 			}
-			RouteChoice choice = lookup(device, dst);
+			RouteChoice choice = lookup(device, src, dst, context);
 			if (choice == null) {
+				if (device instanceof Host host && src != null && lookup(device, dst) != null) {
+					Nic own = view.nicOf(src).orElse(null);
+					return drop(hops, crossed, device.name(), src, dst, device.name() + " has no route to " + dst + " from "
+							+ src, "has no route from " + device.name() + " to " + dst + " out of the interface that owns "
+									+ src + (own != null ? " (" + own.network().networkCidr() + ")" : "") + ": under "
+									+ effectiveModel(host, context).label() + " a packet leaves only by the interface"
+									+ " that owns its source address",
+							own != null ? own.source() : device.source());
+				}
 				return drop(hops, crossed, device.name(), src, dst, device.name() + " has no route to " + dst,
 						"has no route from " + device.name() + " to " + dst
 								+ " (no subnet, static route or default gateway covers it)",
@@ -353,32 +398,87 @@ public final class FlowTracer {
 
 	// ------------------------------------------------------------ routing on one device
 
-	/** Longest prefix over connected subnets, static routes and default gateways; connected wins ties. */
+	private static HostModel effectiveModel(Host host, Context context) {
+		return host.hostModel().known() ? host.hostModel() : context.assumed;
+	}
+
+	/**
+	 * A device's route for a packet from {@code source} (null: not chosen yet). A server under the
+	 * strong host model may use only the interface that owns the source; one of unknown model takes
+	 * the assumed model, noting when the other would have chosen differently.
+	 */
+	private RouteChoice lookup(Device device, Ipv4Address source, Ipv4Address destination, Context context) {
+		if (!(device instanceof Host host) || source == null) {
+			return routeOut(device, destination, null, source);
+		}
+		Nic sourceNic = null;
+		for (Nic nic : host.nics()) {
+			if (nic.address().equals(source)) {
+				sourceNic = nic;
+			}
+		}
+		if (sourceNic == null) {
+			return routeOut(device, destination, null, source);
+		}
+		RouteChoice weak = routeOut(device, destination, null, source);
+		RouteChoice strong = routeOut(device, destination, sourceNic, source);
+		if (!host.hostModel().known() && !java.util.Objects.equals(weak, strong)) {
+			context.dependsOnModel.add(host.name());
+		}
+		return effectiveModel(host, context) == HostModel.STRONG ? strong : weak;
+	}
+
 	private static RouteChoice lookup(Device device, Ipv4Address destination) {
+		return routeOut(device, destination, null, null);
+	}
+
+	/**
+	 * Longest prefix over connected subnets, static routes and default gateways; connected wins ties.
+	 * Among routes of one length the one out of the source's interface wins, then the lowest next
+	 * hop: never the order they were written in. {@code only} (nullable) restricts the interfaces.
+	 */
+	private static RouteChoice routeOut(Device device, Ipv4Address destination, Nic only, Ipv4Address source) {
 		RouteChoice best = null;
 		int bestLength = -1;
 		for (Nic nic : device.nics()) {
-			if (nic.network().contains(destination) && nic.network().prefixLength() > bestLength) {
+			if ((only == null || nic.equals(only)) && nic.network().contains(destination)
+					&& nic.network().prefixLength() > bestLength) {
 				best = new RouteChoice(nic, destination, true, null);
 				bestLength = nic.network().prefixLength();
 			}
 		}
 		for (Route route : device.routes()) {
-			if (route.destination().contains(destination) && route.destination().prefixLength() > bestLength) {
-				Nic egress = onLinkNic(device, route.nextHop());
-				if (egress != null) {
-					best = new RouteChoice(egress, route.nextHop(), false, route);
-					bestLength = route.destination().prefixLength();
-				}
+			if (!route.destination().contains(destination) || route.destination().prefixLength() < bestLength) {
+				continue;
+			}
+			Nic egress = onLinkNic(device, route.nextHop(), only);
+			if (egress == null) {
+				continue;
+			}
+			RouteChoice candidate = new RouteChoice(egress, route.nextHop(), false, route);
+			if (route.destination().prefixLength() > bestLength || (best != null && !best.onLink()
+					&& better(candidate, best, source))) {
+				best = candidate;
+				bestLength = route.destination().prefixLength();
 			}
 		}
 		return best;
 	}
 
-	private static Nic onLinkNic(Device device, Ipv4Address address) {
+	/** Between two routes of one length: out of the source's interface first, then the lower next hop. */
+	private static boolean better(RouteChoice candidate, RouteChoice best, Ipv4Address source) {
+		boolean candidateOwnsSource = source != null && candidate.egress().address().equals(source);
+		boolean bestOwnsSource = source != null && best.egress().address().equals(source);
+		if (candidateOwnsSource != bestOwnsSource) {
+			return candidateOwnsSource;
+		}
+		return candidate.nextHop().compareTo(best.nextHop()) < 0;
+	}
+
+	private static Nic onLinkNic(Device device, Ipv4Address address, Nic only) {
 		Nic best = null;
 		for (Nic nic : device.nics()) {
-			if (nic.network().contains(address)
+			if ((only == null || nic.equals(only)) && nic.network().contains(address)
 					&& (best == null || nic.network().prefixLength() > best.network().prefixLength())) {
 				best = nic;
 			}

@@ -77,9 +77,18 @@ public final class NetworkView {
 		Object source();
 	}
 
+	/** A server; {@code hostModel} says which interface its packets leave by (see {@link HostModel}). */
 	public record Host(String name, List<Nic> nics, List<Route> routes, Map<String, List<HostsEntry>> hostsFile,
-			Object source) implements Device {
+			HostModel hostModel, Object source) implements Device {
+
+		/** A server whose host model is not known. */
+		public Host(String name, List<Nic> nics, List<Route> routes, Map<String, List<HostsEntry>> hostsFile,
+				Object source) {
+			this(name, nics, routes, hostsFile, HostModel.UNKNOWN, source);
+		}
+
 		public Host {
+			hostModel = hostModel == null ? HostModel.UNKNOWN : hostModel;
 			nics = List.copyOf(nics);
 			routes = List.copyOf(routes);
 			Map<String, List<HostsEntry>> copy = new HashMap<>();
