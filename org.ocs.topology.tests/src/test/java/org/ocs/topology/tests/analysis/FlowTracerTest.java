@@ -31,7 +31,7 @@ import org.ocs.topology.analysis.routing.PathSummary;
 /** The flow tracer on hand-built network views: no Xtext, no EMF. */
 class FlowTracerTest {
 
-	static Ipv4Address ip(String text) {
+	public static Ipv4Address ip(String text) {
 		return Ipv4Address.parse(text);
 	}
 
