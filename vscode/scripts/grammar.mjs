@@ -114,6 +114,15 @@ const repository = {
       header(['topology'], declaration('topology'), declared('topology')),
       header(['product'], setting('product'), `constant.language.product.${S}`),
       nameList(['sip', 'domains'], setting('sip-domains'), `entity.name.namespace.sip-domain.${S}`),
+      // In the header and in a server: the Windows version and host model.
+      {
+        match: `${B}(windows)${E}(?:\\s+(ws2003|ws2008r2|ws2008)${E})?`,
+        captures: { 1: { name: setting('windows') }, 2: { name: `constant.language.windows.${S}` } },
+      },
+      {
+        match: `${B}${kws('host', 'model')}${E}(?:\\s+(strong|weak)${E})?`,
+        captures: { 1: { name: setting('host-model') }, 2: { name: setting('host-model') }, 3: { name: `constant.language.host-model.${S}` } },
+      },
     ],
   },
 
