@@ -156,7 +156,7 @@ public final class TraceCommand implements Callable<Integer> {
 		String expectedPeer = network.host(to).map(Host::name).orElse(null);
 		List<FlowTrace> traces = new ArrayList<>();
 		for (Resolution resolution : resolutions) {
-			traces.add(tracer.trace(sender, resolution, expectedPeer, port));
+			traces.addAll(tracer.traceAll(sender, resolution, expectedPeer, port));
 		}
 		if (output == Format.JSON) {
 			JsonArray all = new JsonArray();

@@ -50,15 +50,46 @@ public final class FlowTracer {
 	private record RouteChoice(Nic egress, Ipv4Address nextHop, boolean onLink, Route route) {
 	}
 
-	/** One trace's state: the host model assumed where none is known, and where that mattered. */
+	/**
+	 * One trace's state: the host model assumed where none is known, and where that mattered; the
+	 * choices among equals (which member of a pool a virtual server picks), forced by an earlier run
+	 * or the first, so that every combination is traced once.
+	 */
 	private static final class Context {
 		final HostModel assumed;
 		final Set<String> dependsOnModel = new java.util.TreeSet<>();
+		final List<Integer> forced;
+		final List<Integer> chosen = new ArrayList<>();
+		final List<Integer> options = new ArrayList<>();
 
-		Context(HostModel assumed) {
+		Context(HostModel assumed, List<Integer> forced) {
 			this.assumed = assumed;
+			this.forced = forced;
+		}
+
+		int choose(int count) {
+			int position = chosen.size();
+			int choice = position < forced.size() ? Math.min(forced.get(position), count - 1) : 0;
+			chosen.add(choice);
+			options.add(count);
+			return choice;
+		}
+
+		/** The next combination of choices after this run's, or null when every one was traced. */
+		List<Integer> next() {
+			for (int k = chosen.size() - 1; k >= 0; k--) {
+				if (chosen.get(k) + 1 < options.get(k)) {
+					List<Integer> next = new ArrayList<>(chosen.subList(0, k));
+					next.add(chosen.get(k) + 1);
+					return next;
+				}
+			}
+			return null;
 		}
 	}
+
+	/** More combinations than this are not traced (a pool has at most a dozen members). */
+	static final int MAX_PATHS = 64;
 
 	// ------------------------------------------------------------ resolution
 
@@ -87,7 +118,7 @@ public final class FlowTracer {
 		}
 		List<FlowTrace> traces = new ArrayList<>();
 		for (Resolution resolution : resolutions) {
-			traces.add(trace(from, resolution, peerName, port));
+			traces.addAll(traceAll(from, resolution, peerName, port));
 		}
 		return traces;
 	}
@@ -99,12 +130,30 @@ public final class FlowTracer {
 	 * is returned with the {@link FlowTrace.Assumption} it rests on.
 	 */
 	public FlowTrace trace(Host from, Resolution resolution, String expectedPeer, int port) {
-		Context weak = new Context(HostModel.WEAK);
+		return traceAll(from, resolution, expectedPeer, port).get(0);
+	}
+
+	/**
+	 * Every path of a flow to an address: one trace per member a virtual server on the way may
+	 * pick (in member name order), so that no verdict depends on the order members are written in.
+	 */
+	public List<FlowTrace> traceAll(Host from, Resolution resolution, String expectedPeer, int port) {
+		List<FlowTrace> traces = new ArrayList<>();
+		List<Integer> forced = List.of();
+		while (forced != null && traces.size() < MAX_PATHS) {
+			Context weak = new Context(HostModel.WEAK, forced);
+			traces.add(traceBothModels(from, resolution, expectedPeer, port, weak));
+			forced = weak.next();
+		}
+		return traces;
+	}
+
+	private FlowTrace traceBothModels(Host from, Resolution resolution, String expectedPeer, int port, Context weak) {
 		FlowTrace underWeak = trace(from, resolution, expectedPeer, port, weak);
 		if (weak.dependsOnModel.isEmpty()) {
 			return underWeak;
 		}
-		Context strong = new Context(HostModel.STRONG);
+		Context strong = new Context(HostModel.STRONG, weak.chosen);
 		FlowTrace underStrong = trace(from, resolution, expectedPeer, port, strong);
 		if (underStrong.verdict() == underWeak.verdict()) {
 			return underWeak;
@@ -133,8 +182,12 @@ public final class FlowTracer {
 					request.drop().why());
 		}
 		if (expectedPeer != null && !request.arrivedAt().name().equalsIgnoreCase(expectedPeer)) {
+			String vip = view.ownerOf(resolution.address()).filter(Balancer.class::isInstance)
+					.map(owner -> " (the VIP of " + owner.name() + ")").orElse("");
+			String arrived = request.arrivedAt().equals(from) ? "back at " + from.name() + ", the sender itself"
+					: "at " + request.arrivedAt().name();
 			return new FlowTrace(from.name(), target, port, resolution, request, null, Verdict.UNREACHABLE,
-					resolution.address() + " is " + request.arrivedAt().name() + ", not " + expectedPeer);
+					resolution.address() + vip + " takes it " + arrived + ", not to " + expectedPeer);
 		}
 		Device peer = request.arrivedAt();
 		Leg reply = walk(peer, request.destination(), request.source(), port, true, sessions, context);
@@ -213,7 +266,7 @@ public final class FlowTracer {
 			}
 			if (device instanceof Balancer balancer && !origin) {
 				// Even traffic for its own self IP: a reply to an automap address belongs to a connection entry.
-				Optional<Leg> stopped = throughBalancer(balancer, hops, crossed, src, dst, port, reply, sessions);
+				Optional<Leg> stopped = throughBalancer(balancer, hops, crossed, src, dst, port, reply, sessions, context);
 				if (stopped.isPresent()) {
 					return stopped.get();
 				}
@@ -272,7 +325,7 @@ public final class FlowTracer {
 	 * returns the leg stopped here.
 	 */
 	private Optional<Leg> throughBalancer(Balancer balancer, List<Hop> hops, List<Balancer> crossed, Ipv4Address src,
-			Ipv4Address dst, int port, boolean reply, List<Session> sessions) {
+			Ipv4Address dst, int port, boolean reply, List<Session> sessions, Context context) {
 		for (Session session : sessions) {
 			if (session.balancer().equals(balancer) && session.serverSource().equals(dst)
 					&& session.serverDestination().equals(src)) {
@@ -294,14 +347,18 @@ public final class FlowTracer {
 		}
 		List<VirtualServer> atVip = view.virtualServersAt(balancer, dst);
 		if (!atVip.isEmpty()) {
-			VirtualServer vs = atVip.stream().filter(v -> v.acceptsPort(port)).findFirst().orElse(null);
+			// The most specific: a virtual server listing the port before one that takes every port.
+			VirtualServer vs = atVip.stream().filter(v -> v.acceptsPort(port))
+					.min(java.util.Comparator.comparing((VirtualServer v) -> v.tcpPorts() == null)
+							.thenComparing(VirtualServer::name))
+					.orElse(null);
 			if (vs == null) {
 				return Optional.of(drop(hops, crossed, balancer.name(), src, dst,
 						"VIP " + dst + " has no virtual server for TCP " + port,
 						"reaches VIP " + dst + " of " + balancer.name() + ", which has no virtual server for TCP " + port,
 						atVip.get(0).source()));
 			}
-			Optional<Nic> member = chooseMember(balancer, vs);
+			Optional<Nic> member = chooseMember(balancer, vs, context);
 			if (member.isEmpty()) {
 				return Optional.of(drop(hops, crossed, balancer.name(), src, dst, vs.name() + " has no members",
 						"reaches virtual server " + vs.name() + " of " + balancer.name()
@@ -374,26 +431,36 @@ public final class FlowTracer {
 		return egress.address();
 	}
 
-	/** The first member with an address the balancer reaches on-link, else its first address. */
-	private Optional<Nic> chooseMember(Balancer balancer, VirtualServer vs) {
-		Nic fallback = null;
-		for (String member : vs.members()) {
+	/**
+	 * The member this run of the trace takes, among every member with an address (in name order):
+	 * each member's address the balancer reaches on-link, else its lowest.
+	 */
+	private Optional<Nic> chooseMember(Balancer balancer, VirtualServer vs, Context context) {
+		List<Nic> candidates = new ArrayList<>();
+		for (String member : new java.util.TreeSet<>(vs.members())) {
 			Optional<Host> host = view.host(member);
-			if (host.isEmpty()) {
+			if (host.isEmpty() || host.get().nics().isEmpty()) {
 				continue;
 			}
+			Nic onLink = null;
+			Nic lowest = null;
 			for (Nic nic : host.get().nics()) {
 				for (Nic self : balancer.nics()) {
-					if (self.network().contains(nic.address())) {
-						return Optional.of(nic);
+					if (self.network().contains(nic.address())
+							&& (onLink == null || nic.address().compareTo(onLink.address()) < 0)) {
+						onLink = nic;
 					}
 				}
-				if (fallback == null) {
-					fallback = nic;
+				if (lowest == null || nic.address().compareTo(lowest.address()) < 0) {
+					lowest = nic;
 				}
 			}
+			candidates.add(onLink != null ? onLink : lowest);
 		}
-		return Optional.ofNullable(fallback);
+		if (candidates.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(candidates.get(candidates.size() == 1 ? 0 : context.choose(candidates.size())));
 	}
 
 	// ------------------------------------------------------------ routing on one device
