@@ -2,6 +2,7 @@ package org.ocs.topology.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import picocli.CommandLine;
@@ -33,6 +34,9 @@ public final class Main implements Runnable {
 		SUBCOMMANDS.put("trace", TraceCommand::new);
 	}
 
+	/** The subcommands that need the language's Xtext services: those set up from the start. */
+	private static final Set<String> READS_TOPOLOGIES = Set.of("validate", "format", "trace");
+
 	/** Set by {@code --debug}: stack traces go to standard error. */
 	static volatile boolean debug;
 
@@ -48,6 +52,9 @@ public final class Main implements Runnable {
 	static int execute(String[] args) {
 		CommandLine commandLine = new CommandLine(new Main());
 		String named = args.length > 0 ? args[0] : "";
+		if (READS_TOPOLOGIES.contains(named)) {
+			XtextSetup.start();
+		}
 		SUBCOMMANDS.forEach((name, command) -> {
 			if (named.equals(name) || !SUBCOMMANDS.containsKey(named)) {
 				commandLine.addSubcommand(name, command.get());

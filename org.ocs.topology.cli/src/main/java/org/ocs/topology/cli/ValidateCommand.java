@@ -86,7 +86,7 @@ public final class ValidateCommand implements Callable<Integer> {
 		CheckResult result;
 		try {
 			Set<Path> files = InputFiles.collect(paths);
-			result = new CheckRun(new TopologyWorkspace()).check(files);
+			result = new CheckRun(XtextSetup.workspace()).check(files);
 		} catch (InputFiles.CannotRun | TopologyWorkspace.UnreadableInput e) {
 			System.err.println("ocstopo: " + e.getMessage());
 			return Main.CANNOT_RUN;
