@@ -37,7 +37,7 @@ public final class FormatCommand implements Callable<Integer> {
 		int result = Main.CLEAN;
 		try {
 			Set<Path> files = InputFiles.collect(paths);
-			TopologyWorkspace workspace = new TopologyWorkspace();
+			TopologyWorkspace workspace = XtextSetup.workspace();
 			TopologyFormatting formatting = workspace.injector().getInstance(TopologyFormatting.class);
 			for (Path file : files) {
 				XtextResource resource = workspace.load(file);

@@ -1,5 +1,10 @@
 package org.ocs.topology.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,14 +13,29 @@ import picocli.CommandLine.Command;
  * names), 2 could not run or could not finish a check.
  */
 @Command(name = "ocstopo", mixinStandardHelpOptions = true, version = "ocstopo 0.1.0",
-		description = "Validates OCS 2007 R2 / Lync Server 2010 topologies written in .ocstopo files.",
-		subcommands = { ValidateCommand.class, FormatCommand.class, RulesCommand.class, ExplainCommand.class,
-				TraceCommand.class })
+		description = "Validates OCS 2007 R2 / Lync Server 2010 topologies written in .ocstopo files.")
 public final class Main implements Runnable {
 
 	public static final int CLEAN = 0;
 	public static final int FINDINGS = 1;
 	public static final int CANNOT_RUN = 2;
+
+	/**
+	 * The subcommands, by name, in the order of the help. Each is built (picocli reads its annotations
+	 * by reflection) only when needed: the one named first, or all of them when the first argument names
+	 * none (the help lists them, a mistyped name gets the closest).
+	 */
+	private static final Map<String, Supplier<Object>> SUBCOMMANDS = new LinkedHashMap<>();
+	static {
+		SUBCOMMANDS.put("validate", ValidateCommand::new);
+		SUBCOMMANDS.put("format", FormatCommand::new);
+		SUBCOMMANDS.put("rules", RulesCommand::new);
+		SUBCOMMANDS.put("explain", ExplainCommand::new);
+		SUBCOMMANDS.put("trace", TraceCommand::new);
+	}
+
+	/** The subcommands that need the language's Xtext services: those set up from the start. */
+	private static final Set<String> READS_TOPOLOGIES = Set.of("validate", "format", "trace");
 
 	/** Set by {@code --debug}: stack traces go to standard error. */
 	static volatile boolean debug;
@@ -31,6 +51,15 @@ public final class Main implements Runnable {
 
 	static int execute(String[] args) {
 		CommandLine commandLine = new CommandLine(new Main());
+		String named = args.length > 0 ? args[0] : "";
+		if (READS_TOPOLOGIES.contains(named)) {
+			XtextSetup.start();
+		}
+		SUBCOMMANDS.forEach((name, command) -> {
+			if (named.equals(name) || !SUBCOMMANDS.containsKey(named)) {
+				commandLine.addSubcommand(name, command.get());
+			}
+		});
 		// Usage mistakes are "could not run"; no stack trace ever reaches the user.
 		commandLine.setParameterExceptionHandler((ex, a) -> {
 			System.err.println("ocstopo: " + ex.getMessage());

@@ -195,7 +195,7 @@ public final class TraceCommand implements Callable<Integer> {
 		if (files.isEmpty()) {
 			throw new CannotRun("no " + TopologyWorkspace.EXTENSION + " files in " + folder);
 		}
-		TopologyWorkspace workspace = new TopologyWorkspace();
+		TopologyWorkspace workspace = XtextSetup.workspace();
 		List<Model> models = new ArrayList<>();
 		int syntaxErrors = 0;
 		String first = null;

@@ -113,11 +113,13 @@ public final class ValidateCommand implements Callable<Integer> {
 			TopologyWorkspace workspace;
 			if (fix) {
 				// The editors' quick fixes need the IDE injector; it serves the check after the fixes too.
+				// Registered after the background set-up is done, so the two never race in EMF's registries.
+				XtextSetup.workspace();
 				Injector ide = new TopologyIdeSetup().createInjectorAndDoEMFRegistration();
 				written = new FixRun(ide, ReportPaths.workingFolder(), System.err).fix(List.copyOf(files), dryRun, System.out);
 				workspace = new TopologyWorkspace(ide);
 			} else {
-				workspace = new TopologyWorkspace();
+				workspace = XtextSetup.workspace();
 			}
 			result = new CheckRun(workspace).check(files);
 		} catch (InputFiles.CannotRun | TopologyWorkspace.UnreadableInput e) {

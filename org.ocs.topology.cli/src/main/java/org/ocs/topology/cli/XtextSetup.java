@@ -1,0 +1,54 @@
+package org.ocs.topology.cli;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+
+import org.ocs.topology.TopologyStandaloneSetup;
+import org.ocs.topology.headless.TopologyWorkspace;
+
+import com.google.inject.Injector;
+
+/**
+ * The language's Xtext services for the commands that read topologies (validate, format, trace), set
+ * up on a thread of their own as soon as {@link Main} sees such a command, while picocli parses the
+ * arguments and the files are listed: the EMF registration and the Guice injector are the largest
+ * part of a short run's start-up (docs/benchmarks.md). The other commands never set them up.
+ */
+final class XtextSetup {
+
+	private static volatile FutureTask<Injector> injector;
+
+	private XtextSetup() {
+	}
+
+	/** Starts setting up the services; a command that needs none never calls this. */
+	static synchronized void start() {
+		if (injector == null) {
+			FutureTask<Injector> task = new FutureTask<>(() -> new TopologyStandaloneSetup().createInjectorAndDoEMFRegistration());
+			Thread thread = new Thread(task, "ocstopo-xtext-setup");
+			thread.setDaemon(true);
+			thread.start();
+			injector = task;
+		}
+	}
+
+	/** A workspace on the services, waiting for their set-up; the set-up's failure is thrown here, as if made here. */
+	static TopologyWorkspace workspace() {
+		start();
+		try {
+			return new TopologyWorkspace(injector.get());
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while setting up", e);
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IllegalStateException(cause);
+		}
+	}
+}
