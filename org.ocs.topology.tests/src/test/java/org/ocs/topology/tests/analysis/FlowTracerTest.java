@@ -35,12 +35,12 @@ class FlowTracerTest {
 		return Ipv4Address.parse(text);
 	}
 
-	static Nic nic(String addressWithPrefix) {
+	public static Nic nic(String addressWithPrefix) {
 		Cidr cidr = Cidr.parse(addressWithPrefix);
 		return new Nic(null, cidr.address(), cidr.networkCidr(), false, "nic " + addressWithPrefix);
 	}
 
-	static Route gateway(String nextHop) {
+	public static Route gateway(String nextHop) {
 		return new Route(Cidr.parse("0.0.0.0/0"), ip(nextHop), "gateway " + nextHop);
 	}
 
@@ -56,17 +56,17 @@ class FlowTracerTest {
 		return new Host(name, nics, routes, hosts, "server " + name);
 	}
 
-	static VirtualServer vip(String name, String vip, Set<Integer> ports, List<String> members, Translation translation) {
+	public static VirtualServer vip(String name, String vip, Set<Integer> ports, List<String> members, Translation translation) {
 		return new VirtualServer(name, false, ip(vip), null, ports, members, translation, List.of(), "vs " + name,
 				"translation of " + name);
 	}
 
-	static VirtualServer forwarding(String name, String destination, Translation translation) {
+	public static VirtualServer forwarding(String name, String destination, Translation translation) {
 		return new VirtualServer(name, true, null, destination == null ? null : Cidr.parse(destination), null,
 				List.of(), translation, List.of(), "fvs " + name, "translation of " + name);
 	}
 
-	static Resolution literal(String address) {
+	public static Resolution literal(String address) {
 		return new Resolution(address, ip(address), Resolution.Method.LITERAL, null);
 	}
 
