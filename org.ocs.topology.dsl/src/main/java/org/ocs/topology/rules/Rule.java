@@ -83,10 +83,12 @@ public enum Rule {
 	/** ocstopo's own failure, not the topology's: no text can trigger it on purpose. */
 	INTERNAL_ERROR("internal-error", Severity.ERROR,
 			"A check of ocstopo failed on a file, so that check's findings are missing.", Trait.OCSTOPO_FAILURE),
-	/** Last: a new rule appends, so SARIF rule indexes of the others stay. */
 	POLICY_INVALID("policy-invalid", Severity.ERROR,
 			"The project policy file (ocstopo.json) is not valid JSON or has a key, rule ID or severity ocstopo does not know.",
-			Trait.POLICY_FILE);
+			Trait.POLICY_FILE),
+	/** New rules append here, so SARIF rule indexes of the others stay. */
+	SNAT_POOL_EMPTY("snat-pool-empty", Severity.ERROR,
+			"A virtual server translates the source with a SNAT pool but lists no SNAT address.");
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {

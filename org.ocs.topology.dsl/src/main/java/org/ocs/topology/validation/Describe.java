@@ -59,6 +59,10 @@ public final class Describe {
 		if (object instanceof StandardVirtualServer vs) {
 			return "virtual server " + vs.getName() + " (" + vs.getAddress() + ") of " + owner(vs);
 		}
+		if (object instanceof org.ocs.topology.topology.SourceTranslation translation) {
+			return "the SNAT pool (" + String.join(", ", translation.getSnatAddresses()) + ") of "
+					+ (translation.eContainer() == null ? "?" : of(translation.eContainer()));
+		}
 		if (object instanceof DefaultGateway gateway) {
 			return "default gateway " + gateway.getAddress() + " of " + owner(gateway);
 		}

@@ -179,6 +179,12 @@ public final class FolderChecks {
 				} else if (object instanceof StandardVirtualServer vs) {
 					// Virtual servers of one balancer share a VIP, one per port.
 					addOwner(ownership, vs.getAddress(), vs.eContainer(), vs);
+				} else if (object instanceof SourceTranslation translation) {
+					// A SNAT address answers ARP on the balancer: its own virtual servers may share it.
+					EObject balancer = translation.eContainer() == null ? null : translation.eContainer().eContainer();
+					for (String address : translation.getSnatAddresses()) {
+						addOwner(ownership, address, balancer, translation);
+					}
 				}
 			});
 		}
@@ -207,6 +213,7 @@ public final class FolderChecks {
 	private static EStructuralFeature addressFeatureOf(EObject object) {
 		if (object instanceof NetworkInterface) return P.getNetworkInterface_Address();
 		if (object instanceof SelfIp) return P.getSelfIp_Address();
+		if (object instanceof SourceTranslation) return P.getSourceTranslation_SnatAddresses();
 		return P.getStandardVirtualServer_Address();
 	}
 

@@ -43,6 +43,7 @@ import org.ocs.topology.topology.StaticRoute;
 import org.ocs.topology.topology.StrayText;
 import org.ocs.topology.topology.Subnet;
 import org.ocs.topology.topology.TopologyPackage;
+import org.ocs.topology.topology.TranslationKind;
 
 import com.google.inject.Inject;
 
@@ -167,6 +168,12 @@ public class TopologyValidator extends AbstractTopologyValidator {
 	private void checkSnatAddresses(SourceTranslation translation, String owner) {
 		if (translation != null) {
 			List<String> snat = translation.getSnatAddresses();
+			if (translation.getKind() == TranslationKind.SNAT_POOL && snat.isEmpty()) {
+				report(Rule.SNAT_POOL_EMPTY, Describe.capitalize(owner) + " translates the source with a SNAT pool but"
+						+ " lists no address: the BIG-IP has nothing to translate to, so its traffic is not sent."
+						+ " List the pool's addresses ('source translation snat 192.0.2.50, 192.0.2.51') or use automap.",
+						translation, P.getSourceTranslation_Kind());
+			}
 			for (int i = 0; i < snat.size(); i++) {
 				checkAddressAt(translation, P.getSourceTranslation_SnatAddresses(), i, snat.get(i), AddressUse.SINGLE,
 						"SNAT pool address of " + owner);

@@ -284,4 +284,43 @@ class AddressingRulesTest extends TopologyTestSupport {
 		List<Issue> issues = validation.validate(model);
 		assertTrue(issues.stream().filter(i -> code.equals(i.getCode())).allMatch(i -> i.getSeverity() == severity));
 	}
+	@Test
+	void aSnatAddressThatAServerOwnsIsADuplicate() {
+		Model model = parse("""
+				subnet lan 192.0.2.0/24
+				server fe1.contoso.com {
+				    interface 192.0.2.11 on lan
+				}
+				load balancer bigip01 {
+				    self ip 192.0.2.2 on lan
+				    virtual server pool-vip 192.0.2.10 {
+				        ports tcp 5061
+				        source translation snat 192.0.2.11, 192.0.2.50
+				    }
+				    forwarding virtual server routed 0.0.0.0/0 {
+				        source translation snat 192.0.2.50
+				    }
+				}
+				""");
+		// The server's address in the pool clashes; the balancer's own virtual servers share 192.0.2.50.
+		validation.assertError(model, Literals.SOURCE_TRANSLATION, "address-duplicate", "192.0.2.11",
+				"the SNAT pool (192.0.2.11, 192.0.2.50) of virtual server pool-vip", "interface 192.0.2.11 of server fe1.contoso.com");
+		validation.assertError(model, Literals.NETWORK_INTERFACE, "address-duplicate", "192.0.2.11");
+		assertEquals(2, validation.validate(model).stream().filter(i -> "address-duplicate".equals(i.getCode())).count());
+	}
+
+	@Test
+	void snatPoolEmpty() {
+		Model model = parse("""
+				subnet lan 192.0.2.0/24
+				load balancer bigip01 {
+				    self ip 192.0.2.2 on lan
+				    forwarding virtual server routed 0.0.0.0/0 {
+				        source translation snat
+				    }
+				}
+				""");
+		validation.assertError(model, Literals.SOURCE_TRANSLATION, "snat-pool-empty", "Forwarding virtual server routed",
+				"lists no address");
+	}
 }

@@ -366,7 +366,7 @@ public final class FlowTracer {
 						vs.source()));
 			}
 			Ipv4Address memberAddress = member.get().address();
-			return translate(balancer, vs, hops, crossed, src, dst, memberAddress, sessions,
+			return translate(balancer, vs, hops, crossed, src, dst, memberAddress, sessions, context,
 					"virtual server " + vs.name() + " sends it to member " + ownerName(memberAddress) + " at "
 							+ memberAddress);
 		}
@@ -379,7 +379,7 @@ public final class FlowTracer {
 			}
 		}
 		if (forwarding != null) {
-			return translate(balancer, forwarding, hops, crossed, src, dst, dst, sessions,
+			return translate(balancer, forwarding, hops, crossed, src, dst, dst, sessions, context,
 					"forwarding virtual server " + forwarding.name() + " routes it on to " + dst);
 		}
 		return Optional.of(drop(hops, crossed, balancer.name(), src, dst, balancer.name() + " matches no virtual server",
@@ -389,7 +389,7 @@ public final class FlowTracer {
 	}
 
 	private Optional<Leg> translate(Balancer balancer, VirtualServer vs, List<Hop> hops, List<Balancer> crossed,
-			Ipv4Address src, Ipv4Address dst, Ipv4Address newDst, List<Session> sessions, String what) {
+			Ipv4Address src, Ipv4Address dst, Ipv4Address newDst, List<Session> sessions, Context context, String what) {
 		RouteChoice out = lookup(balancer, newDst);
 		if (out == null) {
 			return Optional.of(drop(hops, crossed, balancer.name(), src, newDst, balancer.name() + " has no route to " + newDst,
@@ -397,10 +397,17 @@ public final class FlowTracer {
 							+ " (no self IP on its subnet, no static route or default gateway)",
 					balancer.source()));
 		}
+		if (vs.translation() == Translation.SNAT && vs.snatPool().isEmpty()) {
+			return Optional.of(drop(hops, crossed, balancer.name(), src, dst, vs.name() + " has an empty SNAT pool",
+					"reaches " + (vs.forwarding() ? "forwarding " : "") + "virtual server " + vs.name() + " of "
+							+ balancer.name() + ", whose SNAT pool lists no address to translate the source to",
+					vs.translationSource() != null ? vs.translationSource() : vs.source()));
+		}
 		Ipv4Address newSrc = switch (vs.translation()) {
 			case NONE -> src;
 			case AUTOMAP -> automapAddress(balancer, out.egress());
-			case SNAT -> vs.snatPool().isEmpty() ? automapAddress(balancer, out.egress()) : vs.snatPool().get(0);
+			// Any address of the pool may be taken: each is traced, in address order.
+			case SNAT -> snatAddress(vs, context);
 		};
 		String translation = switch (vs.translation()) {
 			case NONE -> "source kept";
@@ -415,6 +422,11 @@ public final class FlowTracer {
 						: ", replacing source " + src + " with " + newSrc),
 				vs.translationSource() != null ? vs.translationSource() : vs.source()));
 		return Optional.empty();
+	}
+
+	private static Ipv4Address snatAddress(VirtualServer vs, Context context) {
+		List<Ipv4Address> pool = new ArrayList<>(new java.util.TreeSet<>(vs.snatPool()));
+		return pool.get(pool.size() == 1 ? 0 : context.choose(pool.size()));
 	}
 
 	private static int prefixOf(VirtualServer forwarding) {

@@ -141,6 +141,10 @@ public final class NetworkView {
 		for (Balancer balancer : balancersByName.values()) {
 			Map<Ipv4Address, List<VirtualServer>> byVip = new HashMap<>();
 			for (VirtualServer vs : balancer.virtualServers()) {
+				// A reply to a SNAT address comes back to the balancer that translated to it.
+				for (Ipv4Address snat : vs.snatPool()) {
+					owners.putIfAbsent(snat, balancer);
+				}
 				if (!vs.forwarding() && vs.vip() != null) {
 					byVip.computeIfAbsent(vs.vip(), a -> new ArrayList<>()).add(vs);
 					owners.putIfAbsent(vs.vip(), balancer);
