@@ -88,7 +88,10 @@ public enum Rule {
 			Trait.POLICY_FILE),
 	/** New rules append here, so SARIF rule indexes of the others stay. */
 	SNAT_POOL_EMPTY("snat-pool-empty", Severity.ERROR,
-			"A virtual server translates the source with a SNAT pool but lists no SNAT address.");
+			"A virtual server translates the source with a SNAT pool but lists no SNAT address."),
+	GATEWAY_NOT_FLOATING("gateway-not-floating", Severity.WARNING,
+			"A server's gateway or route goes through a balancer's unit self IP where a floating one on that subnet survives a fail-over.",
+			Trait.SAFE_FIX);
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {

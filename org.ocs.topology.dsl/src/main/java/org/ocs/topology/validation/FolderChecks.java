@@ -25,6 +25,7 @@ import org.ocs.topology.analysis.routing.Hop;
 import org.ocs.topology.analysis.routing.IntraPoolService;
 import org.ocs.topology.analysis.routing.NetworkView;
 import org.ocs.topology.analysis.routing.PathSummary;
+import org.ocs.topology.analysis.routing.FloatingGateways;
 import org.ocs.topology.analysis.routing.PoolTraffic;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.topology.ARecord;
@@ -73,6 +74,7 @@ public final class FolderChecks {
 		checks.guarded("checkTopologyHeader", checks::checkTopologyHeader);
 		checks.guarded("checkLookupRegistrations", checks::checkLookupRegistrations);
 		checks.guarded("checkPoolTraffic", checks::checkPoolTraffic);
+		checks.guarded("checkFloatingGateways", checks::checkFloatingGateways);
 		checks.guarded("checkSipInternalTlsRecords", checks::checkSipInternalTlsRecords);
 		checks.guarded("checkEnterprisePool", () -> {
 			for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
@@ -246,6 +248,23 @@ public final class FolderChecks {
 					}
 				}
 			}
+		}
+	}
+
+	private void checkFloatingGateways() {
+		for (FloatingGateways.UnitGateway gateway : FloatingGateways.check(topology.network())) {
+			if (!(gateway.route().source() instanceof EObject declaration)) {
+				continue;
+			}
+			String what = gateway.route().isDefault() ? "default gateway " + gateway.route().nextHop()
+					: "route " + gateway.route().destination() + " via " + gateway.route().nextHop();
+			report(Rule.GATEWAY_NOT_FLOATING, "The " + what + " of server " + gateway.server().name() + " is a unit self IP"
+					+ " of " + gateway.balancer().name() + ", which has the floating self IP " + gateway.floating().address()
+					+ " on " + gateway.unit().network().networkCidr() + ": when the pair fails over, the unit address stays"
+					+ " with the failed unit and what " + gateway.server().name() + " sends through it stops. Use "
+					+ gateway.floating().address() + ".", declaration,
+					declaration instanceof DefaultGateway ? P.getDefaultGateway_Address() : P.getStaticRoute_NextHop(),
+					gateway.floating().address().toString());
 		}
 	}
 

@@ -63,7 +63,8 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			Rule.PREFIX_UNEXPECTED.id(), Rule.PREFIX_MISMATCH.id(), Rule.GATEWAY_MULTIPLE.id(),
 			Rule.MPOP_OUT_OF_RANGE.id(), Rule.LOOKUP_OVER_MPOP.id(), Rule.POOL_TRAFFIC_HAIRPIN.id(),
 			Rule.POOL_TRAFFIC_ASYMMETRIC.id(), Rule.VIP_PORTS_MISSING.id(), Rule.POOL_VIP_SOURCE_KEPT.id(),
-			Rule.LB_IDLE_TIMEOUT_SHORT.id(), Rule.SIPINTERNALTLS_SRV_MULTIPLE.id(), Rule.SUPPRESSION_UNUSED.id());
+			Rule.LB_IDLE_TIMEOUT_SHORT.id(), Rule.SIPINTERNALTLS_SRV_MULTIPLE.id(), Rule.SUPPRESSION_UNUSED.id(),
+			Rule.GATEWAY_NOT_FLOATING.id());
 
 	@Inject
 	private UriExtensions uris;
@@ -127,6 +128,12 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 				if (object instanceof DefaultGateway gateway) {
 					resolutions.add(fix.resolution("Remove default gateway " + gateway.getAddress(),
 							edits -> edits.delete(resource, offsetOf(gateway), endOffsetOf(gateway))));
+				}
+			}
+			// The floating self IP of the same subnet is the one remedy: the route stays, only its next hop moves.
+			case "gateway-not-floating" -> {
+				if (!fix.data(0).isEmpty()) {
+					resolutions.add(fix.safe(fix.replaceRange("Use the floating self IP " + fix.data(0), fix.data(0))));
 				}
 			}
 			case "mpop-out-of-range" -> resolutions.add(fix.replaceRange("Set to the default, 8", "8"));
