@@ -26,6 +26,7 @@ import org.ocs.topology.analysis.routing.IntraPoolService;
 import org.ocs.topology.analysis.routing.NetworkView;
 import org.ocs.topology.analysis.routing.PathSummary;
 import org.ocs.topology.analysis.routing.FloatingGateways;
+import org.ocs.topology.analysis.routing.PoolDependencies;
 import org.ocs.topology.analysis.routing.PoolTraffic;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.topology.ARecord;
@@ -75,6 +76,7 @@ public final class FolderChecks {
 		checks.guarded("checkLookupRegistrations", checks::checkLookupRegistrations);
 		checks.guarded("checkPoolTraffic", checks::checkPoolTraffic);
 		checks.guarded("checkFloatingGateways", checks::checkFloatingGateways);
+		checks.guarded("checkPoolDependencies", checks::checkPoolDependencies);
 		checks.guarded("checkSipInternalTlsRecords", checks::checkSipInternalTlsRecords);
 		checks.guarded("checkEnterprisePool", () -> {
 			for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
@@ -247,6 +249,52 @@ public final class FolderChecks {
 						report(Rule.LOOKUP_OVER_MPOP, message, account, P.getLookupAccount_Uri(), data);
 					}
 				}
+			}
+		}
+	}
+
+	/** SQL Server's default instance (Lync Server 2010 documentation: firewall exception TCP 1433 inbound to the Back End). */
+	private static final PoolDependencies.Dependency SQL_BACK_END = new PoolDependencies.Dependency(
+			"the SQL back end (TCP 1433)", 1433);
+
+	private void checkPoolDependencies() {
+		PoolDependencies dependencies = new PoolDependencies(topology.network());
+		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
+			Server backEnd = pool.getBackEnd();
+			if (pool.getName() == null || backEnd == null || backEnd.eIsProxy() || backEnd.getName() == null) {
+				continue;
+			}
+			List<String> members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
+			for (PoolDependencies.DependencyFinding finding : dependencies.check(pool.getName(), members, backEnd.getName(),
+					SQL_BACK_END)) {
+				String path = PathSummary.of(finding.trace());
+				String why = switch (finding.verdict()) {
+					case UNRESOLVED -> finding.to() + " resolves to nothing for " + finding.from()
+							+ " (no hosts-file entry, no DNS A record)";
+					case ASYMMETRIC -> "its request and the reply take different paths: " + path;
+					default -> "it cannot get through: " + path + (finding.trace().request() != null
+							&& !finding.trace().request().delivered() ? " (" + finding.trace().explanation() + ")" : "");
+				};
+				String message = "Front End " + finding.from() + " of pool " + finding.pool() + " cannot use "
+						+ finding.dependency().what() + " on " + finding.to() + ": " + why
+						+ ". A Front End that cannot reach its back end database does not start, and the pool stops"
+						+ " serving its users.";
+				List<String> data = new ArrayList<>();
+				List<Hop> hops = finding.trace().allHops();
+				for (Hop hop : hops) {
+					if (hop.declaration() instanceof EObject declaration && declaration.eResource() != null) {
+						data.add(HopData.encode(declaration, hop.why()));
+					}
+				}
+				FlowTrace.Assumption assumption = finding.trace().assumption();
+				if (assumption != null) {
+					message += " " + assumptionText(assumption);
+				}
+				EObject anchor = finding.cause() instanceof EObject cause ? cause : pool;
+				EStructuralFeature feature = anchor == pool ? P.getEnterprisePool_BackEnd() : anchorFeature(anchor);
+				FolderFinding reported = new FolderFinding(Rule.POOL_DEPENDENCY_UNREACHABLE, message, anchor, feature,
+						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, data.toArray(String[]::new));
+				findings.add(assumption != null && !assumption.problemEitherWay() ? reported.restingOnAssumption() : reported);
 			}
 		}
 	}

@@ -87,6 +87,17 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 				"        interface 198.51.100.12 on lb-side-a\n        default gateway 198.51.100.1\n");
 		site = replace(site, "        interface mgmt 192.0.2.11 on management\n", "");
 		String header = replace(header(), "A fe2.contoso.com -> 198.51.100.140", "A fe2.contoso.com -> 198.51.100.12");
+		// Without their management addresses the Front Ends reach the SQL back end only through the
+		// balancer, which has no self IP on that segment: the hairpin is gone, but the pool cannot start.
+		List<Issue> cut = issues(header, site);
+		assertEquals(List.of("pool-dependency-unreachable", "pool-dependency-unreachable"),
+				cut.stream().map(Issue::getCode).toList(), cut.toString());
+		assertTrue(cut.get(0).getMessage().contains("cannot use the SQL back end (TCP 1433) on sql01.contoso.com"),
+				cut.get(0).getMessage());
+		assertTrue(cut.get(0).getMessage().contains("bigip01 has no route to 192.0.2.20"), cut.get(0).getMessage());
+		// The balancer on the management segment too: both the Front Ends' traffic and the back end work.
+		site = replace(site, "        self ip 203.0.113.2 on vip-net\n",
+				"        self ip 203.0.113.2 on vip-net\n        self ip 192.0.2.2 on management\n");
 		assertEquals(List.of(), issues(header, site));
 	}
 
