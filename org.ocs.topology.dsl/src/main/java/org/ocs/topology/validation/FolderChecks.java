@@ -34,6 +34,7 @@ import org.ocs.topology.topology.DefaultGateway;
 import org.ocs.topology.topology.DirectorPool;
 import org.ocs.topology.topology.DnsLoadBalancing;
 import org.ocs.topology.topology.EnterprisePool;
+import org.ocs.topology.topology.GroupChatPool;
 import org.ocs.topology.topology.HardwareLoadBalancing;
 import org.ocs.topology.topology.HostsEntry;
 import org.ocs.topology.topology.LookupAccount;
@@ -257,6 +258,12 @@ public final class FolderChecks {
 	private static final PoolDependencies.Dependency SQL_BACK_END = new PoolDependencies.Dependency(
 			"the SQL back end (TCP 1433)", 1433);
 
+	/** The Lookup service registers the shared account on its home pool, by SIP over TLS. */
+	private static final PoolDependencies.Dependency LOOKUP_HOME_POOL = new PoolDependencies.Dependency(
+			"its Lookup account's home pool (SIP over TLS, TCP 5061)", 5061);
+	private static final PoolDependencies.Dependency GROUP_CHAT_DATABASE = new PoolDependencies.Dependency(
+			"the Group Chat database (TCP 1433)", 1433);
+
 	private void checkPoolDependencies() {
 		PoolDependencies dependencies = new PoolDependencies(topology.network());
 		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
@@ -264,9 +271,46 @@ public final class FolderChecks {
 			if (pool.getName() == null || backEnd == null || backEnd.eIsProxy() || backEnd.getName() == null) {
 				continue;
 			}
+			reportDependencies(dependencies, pool, "Front End", backEnd.getName(), java.util.Set.of(backEnd.getName()),
+					SQL_BACK_END,
+					P.getEnterprisePool_BackEnd(), "A Front End that cannot reach its back end database does not start,"
+							+ " and the pool stops serving its users.");
+		}
+		for (GroupChatPool pool : topology.all(GroupChatPool.class)) {
+			if (pool.getName() == null) {
+				continue;
+			}
+			LookupAccount account = pool.getLookupAccount();
+			if (account != null && account.getHomePool() != null && !account.getHomePool().eIsProxy()
+					&& account.getHomePool().getName() != null) {
+				Pool home = account.getHomePool();
+				java.util.Set<String> answering = new java.util.LinkedHashSet<>();
+				answering.add(account.getHomePool().getName());
+				if (home != null) {
+					home.getMembers().stream().filter(s -> !s.eIsProxy() && s.getName() != null)
+							.forEach(s -> answering.add(s.getName()));
+				}
+				reportDependencies(dependencies, pool, "Group Chat server", account.getHomePool().getName(), answering,
+						LOOKUP_HOME_POOL, P.getGroupChatPool_LookupAccount(), "Its Lookup service cannot register, so"
+								+ " Group Chat clients find no channel server and cannot join any chat room.");
+			}
+			Server database = pool.getDatabase();
+			if (database != null && !database.eIsProxy() && database.getName() != null) {
+				reportDependencies(dependencies, pool, "Group Chat server", database.getName(),
+						java.util.Set.of(database.getName()), GROUP_CHAT_DATABASE,
+						P.getGroupChatPool_Database(), "The Channel and Lookup services keep rooms and messages there: they"
+								+ " do not start without it.");
+			}
+		}
+	}
+
+	private void reportDependencies(PoolDependencies dependencies, Pool pool, String role, String server,
+			java.util.Set<String> answering, PoolDependencies.Dependency dependency, EStructuralFeature poolFeature,
+			String consequence) {
+		{
 			List<String> members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
-			for (PoolDependencies.DependencyFinding finding : dependencies.check(pool.getName(), members, backEnd.getName(),
-					SQL_BACK_END)) {
+			for (PoolDependencies.DependencyFinding finding : dependencies.check(pool.getName(), members, server,
+					answering, dependency)) {
 				String path = PathSummary.of(finding.trace());
 				String why = switch (finding.verdict()) {
 					case UNRESOLVED -> finding.to() + " resolves to nothing for " + finding.from()
@@ -275,10 +319,8 @@ public final class FolderChecks {
 					default -> "it cannot get through: " + path + (finding.trace().request() != null
 							&& !finding.trace().request().delivered() ? " (" + finding.trace().explanation() + ")" : "");
 				};
-				String message = "Front End " + finding.from() + " of pool " + finding.pool() + " cannot use "
-						+ finding.dependency().what() + " on " + finding.to() + ": " + why
-						+ ". A Front End that cannot reach its back end database does not start, and the pool stops"
-						+ " serving its users.";
+				String message = role + " " + finding.from() + " of pool " + finding.pool() + " cannot use "
+						+ finding.dependency().what() + " on " + finding.to() + ": " + why + ". " + consequence;
 				List<String> data = new ArrayList<>();
 				List<Hop> hops = finding.trace().allHops();
 				for (Hop hop : hops) {
@@ -291,7 +333,7 @@ public final class FolderChecks {
 					message += " " + assumptionText(assumption);
 				}
 				EObject anchor = finding.cause() instanceof EObject cause ? cause : pool;
-				EStructuralFeature feature = anchor == pool ? P.getEnterprisePool_BackEnd() : anchorFeature(anchor);
+				EStructuralFeature feature = anchor == pool ? poolFeature : anchorFeature(anchor);
 				FolderFinding reported = new FolderFinding(Rule.POOL_DEPENDENCY_UNREACHABLE, message, anchor, feature,
 						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, data.toArray(String[]::new));
 				findings.add(assumption != null && !assumption.problemEitherWay() ? reported.restingOnAssumption() : reported);

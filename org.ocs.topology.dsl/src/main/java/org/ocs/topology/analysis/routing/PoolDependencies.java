@@ -33,15 +33,28 @@ public final class PoolDependencies {
 
 	/** Every member of {@code pool} to {@code server}: one finding per member whose flow fails. */
 	public List<DependencyFinding> check(String pool, List<String> members, String server, Dependency dependency) {
+		return check(pool, members, server, java.util.Set.of(server), dependency);
+	}
+
+	/**
+	 * Every member of {@code pool} to the name {@code target}, which any of {@code accepted} may
+	 * answer (a pool's FQDN reaches one of its Front Ends through its VIP).
+	 */
+	public List<DependencyFinding> check(String pool, List<String> members, String target,
+			java.util.Set<String> accepted, Dependency dependency) {
+		java.util.Set<String> answering = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		answering.addAll(accepted);
+		String server = target;
 		List<DependencyFinding> findings = new ArrayList<>();
 		for (String member : new java.util.TreeSet<>(members)) {
 			Host from = view.host(member).filter(h -> !h.nics().isEmpty()).orElse(null);
-			if (from == null || member.equalsIgnoreCase(server)) {
+			if (from == null || answering.contains(member)) {
 				continue;
 			}
+			List<FlowTrace> traces = traces(from, server, answering, dependency.tcpPort());
 			for (Verdict verdict : List.of(Verdict.UNRESOLVED, Verdict.UNREACHABLE, Verdict.ASYMMETRIC)) {
 				FlowTrace first = null;
-				for (FlowTrace trace : tracer.traceToName(from, server, dependency.tcpPort())) {
+				for (FlowTrace trace : traces) {
 					if (trace.verdict() == verdict && first == null) {
 						first = trace;
 					}
@@ -54,5 +67,29 @@ public final class PoolDependencies {
 			}
 		}
 		return findings;
+	}
+
+	/** The flows to a name, each judged delivered only where one of the servers meant answers it. */
+	private List<FlowTrace> traces(Host from, String target, java.util.Set<String> answering, int port) {
+		if (answering.size() == 1 && answering.contains(target)) {
+			return tracer.traceToName(from, target, port);
+		}
+		List<FlowTrace.Resolution> resolutions = tracer.resolve(from, target);
+		if (resolutions.isEmpty()) {
+			return tracer.traceToName(from, target, port);
+		}
+		List<FlowTrace> traces = new ArrayList<>();
+		for (FlowTrace.Resolution resolution : resolutions) {
+			for (FlowTrace trace : tracer.traceAll(from, resolution, null, port)) {
+				Leg request = trace.request();
+				if (request != null && request.delivered() && !answering.contains(request.arrivedAt().name())) {
+					trace = new FlowTrace(trace.from(), target, port, resolution, request, null, Verdict.UNREACHABLE,
+							resolution.address() + " reaches " + request.arrivedAt().name() + ", which is not one of "
+									+ String.join(", ", answering), trace.assumption());
+				}
+				traces.add(trace);
+			}
+		}
+		return traces;
 	}
 }
