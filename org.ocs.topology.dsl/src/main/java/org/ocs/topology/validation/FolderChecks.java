@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.ValidationMessageAcceptor;
 import org.ocs.topology.analysis.net.AddressOwnership;
 import org.ocs.topology.analysis.net.AddressText;
+import org.ocs.topology.analysis.product.Ports;
 import org.ocs.topology.analysis.product.ProductGeneration;
 import org.ocs.topology.analysis.registrar.LookupRegistrations;
 import org.ocs.topology.analysis.routing.FlowTrace;
@@ -363,15 +365,6 @@ public final class FolderChecks {
 
 	private static final String SIP_INTERNAL_TLS = "_sipinternaltls._tcp.";
 
-	/** R2 ports every Enterprise pool VIP needs (dd572362); the others are per feature. */
-	private static final Map<Integer, String> R2_VIP_PORTS = new LinkedHashMap<>();
-	static {
-		R2_VIP_PORTS.put(5061, "SIP over TLS");
-		R2_VIP_PORTS.put(135, "DCOM");
-		R2_VIP_PORTS.put(443, "HTTPS");
-		R2_VIP_PORTS.put(444, "focus to conferencing servers");
-	}
-
 	private void checkEnterprisePool(EnterprisePool pool, ProductGeneration product) {
 		if (product == null || pool.getName() == null) {
 			return;
@@ -389,12 +382,14 @@ public final class FolderChecks {
 			if (vip != null) {
 				checkR2PoolVip(pool, vip);
 			}
-		} else if (product == ProductGeneration.LYNC_2010) {
-			if (frontEnds > 10) {
-				report(Rule.FRONTENDS_OVER_LIMIT, "Enterprise pool " + pool.getName() + " has " + frontEnds
-						+ " Front Ends; Lync Server 2010 supports up to 10 per pool (80,000 users): split it into two"
-						+ " pools.", pool, P.getPool_Name());
-			}
+		}
+		OptionalInt maxFrontEnds = product.maxFrontEndsPerPool();
+		if (maxFrontEnds.isPresent() && frontEnds > maxFrontEnds.getAsInt()) {
+			OptionalInt users = product.maxUsersPerPool();
+			report(Rule.FRONTENDS_OVER_LIMIT, "Enterprise pool " + pool.getName() + " has " + frontEnds
+					+ " Front Ends; " + product.displayName() + " supports up to " + maxFrontEnds.getAsInt() + " per pool"
+					+ (users.isPresent() ? " (" + String.format(Locale.ROOT, "%,d", users.getAsInt()) + " users)" : "")
+					+ ": split it into two pools.", pool, P.getPool_Name());
 		}
 	}
 
@@ -416,11 +411,11 @@ public final class FolderChecks {
 		Set<Integer> tcp = new LinkedHashSet<>();
 		vip.getPorts().stream().filter(p -> p.getProtocol() == Protocol.TCP).forEach(p -> tcp.addAll(p.getNumbers()));
 		List<String> missing = new ArrayList<>();
-		R2_VIP_PORTS.forEach((port, what) -> {
-			if (!tcp.contains(port)) {
-				missing.add(port + " (" + what + ")");
+		for (Ports.Port port : ProductGeneration.OCS_2007_R2.requiredPoolVipPorts()) {
+			if (!tcp.contains(port.number())) {
+				missing.add(port.number() + " (" + port.what() + ")");
 			}
-		});
+		}
 		if (!missing.isEmpty()) {
 			report(Rule.VIP_PORTS_MISSING, "Virtual server " + vip.getName() + " of OCS 2007 R2 pool " + pool.getName()
 					+ " does not carry TCP " + String.join(", ", missing) + ": what reaches the pool on those ports is"
