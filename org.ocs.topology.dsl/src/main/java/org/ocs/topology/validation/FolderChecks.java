@@ -19,6 +19,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.ValidationMessageAcceptor;
 import org.ocs.topology.analysis.net.AddressOwnership;
 import org.ocs.topology.analysis.net.AddressText;
+import org.ocs.topology.analysis.product.DomainLimits;
 import org.ocs.topology.analysis.product.Ports;
 import org.ocs.topology.analysis.product.ProductGeneration;
 import org.ocs.topology.analysis.registrar.LookupRegistrations;
@@ -227,7 +228,12 @@ public final class FolderChecks {
 					+ " per user (" + limit.describe()
 					+ "): the registrar closes the surplus connections (\"Connection was closed because the limit on"
 					+ " number of incoming connections per user was exceeded\"), the Lookup services flap and events"
-					+ " 5282/5283 repeat on every Group Chat server. Raise it to at least " + over.registrations() + ".";
+					+ " 5282/5283 repeat on every Group Chat server. "
+					+ (over.registrations() <= DomainLimits.MAX_ENDPOINTS_PER_USER
+							? "Raise it to at least " + over.registrations() + "."
+							: "No limit can be that high (the registrar accepts at most "
+									+ DomainLimits.MAX_ENDPOINTS_PER_USER
+									+ "): share the account among fewer Lookup services and other endpoints.");
 			ProductGeneration product = topology.product();
 			String[] data = { over.uri(), String.valueOf(over.registrations()), limit.scope().name(),
 					limit.scopeName() == null ? "" : limit.scopeName(), over.homePool(),

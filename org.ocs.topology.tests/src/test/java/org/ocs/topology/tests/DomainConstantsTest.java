@@ -76,7 +76,8 @@ class DomainConstantsTest {
 				"Write a value from " + min + " to " + max, "keep the default of " + byDefault,
 				"`Set to the default, " + byDefault + "`", byDefault + " is only the product's default");
 		says(Rule.LOOKUP_OVER_MPOP, "the product default, " + byDefault, "product default of " + byDefault,
-				min + " to " + max + ", default " + byDefault);
+				min + " to " + max + ", default " + byDefault, "Registrations beyond " + max + ", the highest limit",
+				"registrations exceed " + max + ": no setting");
 	}
 
 	@Test

@@ -202,7 +202,8 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		String scope = fix.data(2);
 		String homePool = fix.data(4);
 		boolean scopedSettings = !"ocs2007r2".equals(fix.data(5));
-		if (registrations.isEmpty()) {
+		if (!registrations.matches("[0-9]{1,9}") || !DomainLimits.isValidEndpointsPerUser(Integer.parseInt(registrations))) {
+			// Beyond what the registrar accepts no setting makes room: nothing to offer.
 			return;
 		}
 		List<String> poolSetting = List.of("registrar pool " + homePool + " {", "    max endpoints per user " + registrations,
