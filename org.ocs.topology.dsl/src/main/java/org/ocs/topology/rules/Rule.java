@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.ocs.topology.analysis.product.DomainLimits;
+
 /**
  * The rule catalogue: every finding ocstopo reports, with its stable ID (also the Xtext issue code),
  * default severity and one-line summary. Each rule has a page {@code docs/rules/<id>.md}; a test
@@ -41,7 +43,8 @@ public enum Rule {
 	ADDRESS_DUPLICATE("address-duplicate", Severity.ERROR,
 			"One address is owned twice (server interfaces, balancer self IPs, virtual server VIPs)."),
 	MPOP_OUT_OF_RANGE("mpop-out-of-range", Severity.ERROR,
-			"A maximum-endpoints-per-user (MPOP) value is outside 1 to 64.", Trait.QUICK_FIX),
+			"A maximum-endpoints-per-user (MPOP) value is outside " + DomainLimits.MIN_ENDPOINTS_PER_USER + " to "
+					+ DomainLimits.MAX_ENDPOINTS_PER_USER + ".", Trait.QUICK_FIX),
 	REGISTRAR_SCOPE_UNSUPPORTED("registrar-scope-unsupported", Severity.ERROR,
 			"A site or pool registrar setting in an OCS 2007 R2 topology, which has only the forest-wide one."),
 	PRODUCT_MISSING("product-missing", Severity.WARNING,
@@ -51,7 +54,7 @@ public enum Rule {
 	LOOKUP_OVER_MPOP("lookup-over-mpop", Severity.ERROR,
 			"More Lookup services register the shared Group Chat Lookup account than the MPOP limit of its home pool allows.", Trait.SAFE_FIX),
 	GROUPCHAT_SERVERS_OVER_LIMIT("groupchat-servers-over-limit", Severity.ERROR,
-			"A Group Chat pool has more than 3 Group Chat servers."),
+			"A Group Chat pool has more than " + DomainLimits.MAX_GROUP_CHAT_SERVERS_PER_POOL + " Group Chat servers."),
 	POOL_TRAFFIC_HAIRPIN("pool-traffic-hairpin", Severity.ERROR,
 			"Traffic between two Front Ends of a pool crosses a load balancer that replaces the sender's address.", Trait.SAFE_FIX),
 	POOL_TRAFFIC_ASYMMETRIC("pool-traffic-asymmetric", Severity.ERROR,
@@ -67,9 +70,10 @@ public enum Rule {
 	VIP_PORTS_MISSING("vip-ports-missing", Severity.ERROR,
 			"An OCS 2007 R2 Enterprise pool's VIP lacks ports the pool needs.", Trait.SAFE_FIX),
 	LB_IDLE_TIMEOUT_SHORT("lb-idle-timeout-short", Severity.WARNING,
-			"A load balancer's TCP idle timeout is under 1800 seconds.", Trait.SAFE_FIX),
+			"A load balancer's TCP idle timeout is under " + DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS + " seconds.", Trait.SAFE_FIX),
 	FRONTENDS_OVER_LIMIT("frontends-over-limit", Severity.ERROR,
-			"A Lync Server 2010 Enterprise pool has more than 10 Front Ends."),
+			"A Lync Server 2010 Enterprise pool has more than " + DomainLimits.LYNC_2010_MAX_FRONT_ENDS_PER_POOL
+					+ " Front Ends."),
 	GROUPCHAT_DATABASE_COLOCATED("groupchat-database-colocated", Severity.ERROR,
 			"The Group Chat database is on a Group Chat server of its pool."),
 	SIPINTERNALTLS_SRV_MULTIPLE("sipinternaltls-srv-multiple", Severity.ERROR,

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,8 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.ValidationMessageAcceptor;
 import org.ocs.topology.analysis.net.AddressOwnership;
 import org.ocs.topology.analysis.net.AddressText;
+import org.ocs.topology.analysis.product.DomainLimits;
+import org.ocs.topology.analysis.product.Ports;
 import org.ocs.topology.analysis.product.ProductGeneration;
 import org.ocs.topology.analysis.registrar.LookupRegistrations;
 import org.ocs.topology.analysis.routing.FlowTrace;
@@ -237,7 +240,12 @@ public final class FolderChecks {
 					+ " per user (" + limit.describe()
 					+ "): the registrar closes the surplus connections (\"Connection was closed because the limit on"
 					+ " number of incoming connections per user was exceeded\"), the Lookup services flap and events"
-					+ " 5282/5283 repeat on every Group Chat server. Raise it to at least " + over.registrations() + ".";
+					+ " 5282/5283 repeat on every Group Chat server. "
+					+ (over.registrations() <= DomainLimits.MAX_ENDPOINTS_PER_USER
+							? "Raise it to at least " + over.registrations() + "."
+							: "No limit can be that high (the registrar accepts at most "
+									+ DomainLimits.MAX_ENDPOINTS_PER_USER
+									+ "): share the account among fewer Lookup services and other endpoints.");
 			ProductGeneration product = topology.product();
 			String[] data = { over.uri(), String.valueOf(over.registrations()), limit.scope().name(),
 					limit.scopeName() == null ? "" : limit.scopeName(), over.homePool(),
@@ -254,15 +262,14 @@ public final class FolderChecks {
 		}
 	}
 
-	/** SQL Server's default instance (Lync Server 2010 documentation: firewall exception TCP 1433 inbound to the Back End). */
 	private static final PoolDependencies.Dependency SQL_BACK_END = new PoolDependencies.Dependency(
-			"the SQL back end (TCP 1433)", 1433);
+			"the SQL back end (TCP " + Ports.SQL_DEFAULT_INSTANCE + ")", Ports.SQL_DEFAULT_INSTANCE);
 
 	/** The Lookup service registers the shared account on its home pool, by SIP over TLS. */
 	private static final PoolDependencies.Dependency LOOKUP_HOME_POOL = new PoolDependencies.Dependency(
-			"its Lookup account's home pool (SIP over TLS, TCP 5061)", 5061);
+			"its Lookup account's home pool (SIP over TLS, TCP " + Ports.SIP_TLS + ")", Ports.SIP_TLS);
 	private static final PoolDependencies.Dependency GROUP_CHAT_DATABASE = new PoolDependencies.Dependency(
-			"the Group Chat database (TCP 1433)", 1433);
+			"the Group Chat database (TCP " + Ports.SQL_DEFAULT_INSTANCE + ")", Ports.SQL_DEFAULT_INSTANCE);
 
 	private void checkPoolDependencies() {
 		PoolDependencies dependencies = new PoolDependencies(topology.network());
@@ -498,15 +505,6 @@ public final class FolderChecks {
 
 	private static final String SIP_INTERNAL_TLS = "_sipinternaltls._tcp.";
 
-	/** R2 ports every Enterprise pool VIP needs (dd572362); the others are per feature. */
-	private static final Map<Integer, String> R2_VIP_PORTS = new LinkedHashMap<>();
-	static {
-		R2_VIP_PORTS.put(5061, "SIP over TLS");
-		R2_VIP_PORTS.put(135, "DCOM");
-		R2_VIP_PORTS.put(443, "HTTPS");
-		R2_VIP_PORTS.put(444, "focus to conferencing servers");
-	}
-
 	private void checkEnterprisePool(EnterprisePool pool, ProductGeneration product) {
 		if (product == null || pool.getName() == null) {
 			return;
@@ -524,12 +522,14 @@ public final class FolderChecks {
 			if (vip != null) {
 				checkR2PoolVip(pool, vip);
 			}
-		} else if (product == ProductGeneration.LYNC_2010) {
-			if (frontEnds > 10) {
-				report(Rule.FRONTENDS_OVER_LIMIT, "Enterprise pool " + pool.getName() + " has " + frontEnds
-						+ " Front Ends; Lync Server 2010 supports up to 10 per pool (80,000 users): split it into two"
-						+ " pools.", pool, P.getPool_Name());
-			}
+		}
+		OptionalInt maxFrontEnds = product.maxFrontEndsPerPool();
+		if (maxFrontEnds.isPresent() && frontEnds > maxFrontEnds.getAsInt()) {
+			OptionalInt users = product.maxUsersPerPool();
+			report(Rule.FRONTENDS_OVER_LIMIT, "Enterprise pool " + pool.getName() + " has " + frontEnds
+					+ " Front Ends; " + product.displayName() + " supports up to " + maxFrontEnds.getAsInt() + " per pool"
+					+ (users.isPresent() ? " (" + String.format(Locale.ROOT, "%,d", users.getAsInt()) + " users)" : "")
+					+ ": split it into two pools.", pool, P.getPool_Name());
 		}
 	}
 
@@ -551,11 +551,11 @@ public final class FolderChecks {
 		Set<Integer> tcp = new LinkedHashSet<>();
 		vip.getPorts().stream().filter(p -> p.getProtocol() == Protocol.TCP).forEach(p -> tcp.addAll(p.getNumbers()));
 		List<String> missing = new ArrayList<>();
-		R2_VIP_PORTS.forEach((port, what) -> {
-			if (!tcp.contains(port)) {
-				missing.add(port + " (" + what + ")");
+		for (Ports.Port port : ProductGeneration.OCS_2007_R2.requiredPoolVipPorts()) {
+			if (!tcp.contains(port.number())) {
+				missing.add(port.number() + " (" + port.what() + ")");
 			}
-		});
+		}
 		if (!missing.isEmpty()) {
 			report(Rule.VIP_PORTS_MISSING, "Virtual server " + vip.getName() + " of OCS 2007 R2 pool " + pool.getName()
 					+ " does not carry TCP " + String.join(", ", missing) + ": what reaches the pool on those ports is"

@@ -24,7 +24,7 @@ import org.ocs.topology.analysis.net.Cidr;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.rules.Severity;
 import org.ocs.topology.scoping.TopologyFolder;
-import org.ocs.topology.analysis.product.ProductGeneration;
+import org.ocs.topology.analysis.product.DomainLimits;
 import org.ocs.topology.topology.GroupChatPool;
 import org.ocs.topology.topology.LoadBalancer;
 import org.ocs.topology.topology.ARecord;
@@ -285,11 +285,11 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		// Written or not is read from the text: EMF calls an int of 0 "not set".
 		if (!NodeModelUtils.findNodesForFeature(setting, P.getRegistrarSetting_MaxEndpointsPerUser()).isEmpty()) {
 			int value = setting.getMaxEndpointsPerUser();
-			if (!ProductGeneration.isValidEndpointsPerUser(value)) {
+			if (!DomainLimits.isValidEndpointsPerUser(value)) {
 				report(Rule.MPOP_OUT_OF_RANGE, "Maximum endpoints per user " + value
-						+ " is not accepted by the registrar: the range is " + ProductGeneration.MIN_ENDPOINTS_PER_USER
-						+ " to " + ProductGeneration.MAX_ENDPOINTS_PER_USER + " (default "
-						+ ProductGeneration.DEFAULT_ENDPOINTS_PER_USER + ").", setting,
+						+ " is not accepted by the registrar: the range is " + DomainLimits.MIN_ENDPOINTS_PER_USER
+						+ " to " + DomainLimits.MAX_ENDPOINTS_PER_USER + " (default "
+						+ DomainLimits.DEFAULT_ENDPOINTS_PER_USER + ").", setting,
 						P.getRegistrarSetting_MaxEndpointsPerUser());
 			}
 		}
@@ -338,10 +338,11 @@ public class TopologyValidator extends AbstractTopologyValidator {
 
 	@Check
 	public void checkGroupChatPool(GroupChatPool pool) {
-		if (pool.getMembers().size() > 3) {
+		int max = DomainLimits.MAX_GROUP_CHAT_SERVERS_PER_POOL;
+		if (pool.getMembers().size() > max) {
 			reportAt(Rule.GROUPCHAT_SERVERS_OVER_LIMIT, "Group Chat pool " + pool.getName() + " has "
-					+ pool.getMembers().size() + " Group Chat servers; at most 3 are supported (one, plus up to two"
-					+ " more).", pool, P.getPool_Members(), 3);
+					+ pool.getMembers().size() + " Group Chat servers; at most " + max + " are supported (one, plus up to "
+					+ (max - 1) + " more).", pool, P.getPool_Members(), max);
 		}
 		Server database = pool.getDatabase();
 		if (database != null && !database.eIsProxy() && pool.getMembers().contains(database)) {
@@ -354,10 +355,11 @@ public class TopologyValidator extends AbstractTopologyValidator {
 	@Check
 	public void checkIdleTimeout(LoadBalancer balancer) {
 		if (!NodeModelUtils.findNodesForFeature(balancer, P.getLoadBalancer_IdleTimeout()).isEmpty()
-				&& balancer.getIdleTimeout() < 1800) {
+				&& balancer.getIdleTimeout() < DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS) {
 			report(Rule.LB_IDLE_TIMEOUT_SHORT, "Load balancer " + balancer.getName() + " closes idle TCP connections"
 					+ " after " + balancer.getIdleTimeout() + " s; SIP connections idle longer between keep-alives"
-					+ " and REGISTER refreshes, so clients are disconnected and sign in again. Use at least 1800 s.",
+					+ " and REGISTER refreshes, so clients are disconnected and sign in again. Use at least "
+					+ DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS + " s.",
 					balancer, P.getLoadBalancer_IdleTimeout());
 		}
 	}

@@ -76,6 +76,15 @@ class OutageRulesTest extends TopologyTestSupport {
 	}
 
 	@Test
+	void moreRegistrationsThanAnyLimitAllowSaySoInsteadOfARaise() {
+		Model model = parse(topology("lync2010", groupChat(2, " plus 70 other endpoints")));
+		validation.assertError(model, Literals.LOOKUP_ACCOUNT, "lookup-over-mpop", "72 registrations",
+				"No limit can be that high (the registrar accepts at most 64)");
+		String message = validation.validate(model).get(0).getMessage();
+		org.junit.jupiter.api.Assertions.assertFalse(message.contains("Raise it"), message);
+	}
+
+	@Test
 	void groupChatPoolsSharingTheAccountAddUp() {
 		String second = "group chat pool chat2 {\n    servers gc3.contoso.com\n"
 				+ "    lookup account sip:OCSChat@contoso.com homed on p.contoso.com\n}\nserver gc3.contoso.com\n";

@@ -234,6 +234,30 @@ class QuickFixTest {
 				fixed.get("hq.ocstopo").length(), "one line added, nothing else changed");
 	}
 
+	/** A Lookup account with more registrations than the registrar accepts as a limit: no raise to offer. */
+	@Test
+	void noMpopRaiseBeyondWhatTheRegistrarAccepts() throws Exception {
+		String text = "topology T {\n    product lync2010\n}\nregistrar global {\n    max endpoints per user 8\n}\n"
+				+ "site S {\n    enterprise pool p.contoso.com {\n    }\n    server gc1.contoso.com\n"
+				+ "    group chat pool chat {\n        servers gc1.contoso.com\n"
+				+ "        lookup account sip:ocschat@contoso.com homed on p.contoso.com plus %d other endpoints\n    }\n}\n";
+		IQuickFixProvider fixes = ide.getInstance(IQuickFixProvider.class);
+		Map<Integer, List<String>> labels = new TreeMap<>();
+		for (int others : List.of(63, 64)) {
+			Map<String, String> files = Map.of("t.ocstopo", String.format(text, others));
+			Map<String, XtextResource> resources = new LinkedHashMap<>();
+			Issue issue = validate(files, resources).get("t.ocstopo").stream()
+					.filter(i -> "lookup-over-mpop".equals(i.getCode())).findFirst().orElseThrow();
+			Document document = new Document(1, files.get("t.ocstopo"));
+			Diagnostic diagnostic = diagnosticOf(issue, document);
+			labels.put(others + 1, fixes.getResolutions(optionsFor(resources.get("t.ocstopo"), document, diagnostic),
+					diagnostic).stream().map(DiagnosticResolution::getLabel).toList());
+		}
+		assertEquals(List.of("Set max endpoints per user to 64 (global setting)",
+				"Add a registrar setting of 64 for pool p.contoso.com only"), labels.get(64));
+		assertEquals(List.of(), labels.get(65), "65 registrations: no limit the registrar accepts is high enough");
+	}
+
 	/** The diagnostic a client would send back for an issue. */
 	private static Diagnostic diagnosticOf(Issue issue, Document document) {
 		Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(issue.getOffset()),

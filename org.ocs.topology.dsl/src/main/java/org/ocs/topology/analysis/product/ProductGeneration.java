@@ -1,5 +1,8 @@
 package org.ocs.topology.analysis.product;
 
+import java.util.List;
+import java.util.OptionalInt;
+
 /**
  * What differs between the two product generations ocstopo knows, with the source of each fact
  * (see shared DOMAIN.md).
@@ -9,12 +12,6 @@ public enum ProductGeneration {
 	OCS_2007_R2("OCS 2007 R2", false),
 	/** Lync Server 2010. */
 	LYNC_2010("Lync Server 2010", true);
-
-	/** MPOP ("maximum endpoints per user") range accepted by the registrar: 1..64 in both. */
-	public static final int MIN_ENDPOINTS_PER_USER = 1;
-	public static final int MAX_ENDPOINTS_PER_USER = 64;
-	/** The registrar's default when nothing is configured: 8 in both. */
-	public static final int DEFAULT_ENDPOINTS_PER_USER = 8;
 
 	private final String displayName;
 	private final boolean scopedRegistrarSettings;
@@ -36,7 +33,31 @@ public enum ProductGeneration {
 		return scopedRegistrarSettings;
 	}
 
-	public static boolean isValidEndpointsPerUser(int value) {
-		return value >= MIN_ENDPOINTS_PER_USER && value <= MAX_ENDPOINTS_PER_USER;
+	/**
+	 * The most Front Ends one Enterprise pool supports: 10 on Lync Server 2010 (gg615015(v=ocs.14));
+	 * none stated for OCS 2007 R2 (dd425162(v=office.13) documents 8 Front Ends for 100,000 users,
+	 * not a maximum).
+	 */
+	public OptionalInt maxFrontEndsPerPool() {
+		return this == LYNC_2010 ? OptionalInt.of(DomainLimits.LYNC_2010_MAX_FRONT_ENDS_PER_POOL) : OptionalInt.empty();
+	}
+
+	/** The most users one Enterprise pool supports: 80,000 on Lync Server 2010 (gg615015(v=ocs.14)); none stated for R2. */
+	public OptionalInt maxUsersPerPool() {
+		return this == LYNC_2010 ? OptionalInt.of(DomainLimits.LYNC_2010_MAX_USERS_PER_POOL) : OptionalInt.empty();
+	}
+
+	/**
+	 * The TCP ports every Enterprise pool VIP needs: for OCS 2007 R2 those of TechNet
+	 * dd572362(v=office.13) ({@link Ports#OCS_2007_R2_REQUIRED_POOL_VIP}); none for Lync 2010, for
+	 * which the project has no source listing them.
+	 */
+	public List<Ports.Port> requiredPoolVipPorts() {
+		return this == OCS_2007_R2 ? Ports.OCS_2007_R2_REQUIRED_POOL_VIP : List.of();
+	}
+
+	/** The pool VIP ports of features, added when used: R2's per dd572362(v=office.13); none known for Lync 2010. */
+	public List<Ports.Port> featurePoolVipPorts() {
+		return this == OCS_2007_R2 ? Ports.OCS_2007_R2_FEATURE_POOL_VIP : List.of();
 	}
 }

@@ -8,13 +8,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.ocs.topology.analysis.product.DomainLimits;
 import org.ocs.topology.analysis.product.ProductGeneration;
 
 /**
  * The Group Chat Lookup account against the registrar's MPOP limit. Every Group Chat server's
  * Lookup service registers the shared account once, so N servers are N endpoints of one user; the
  * registrar closes the connections beyond the limit in force for the account's home pool (pool
- * scope, else site, else global, else the default 8; OCS 2007 R2 has only the global one).
+ * scope, else site, else global, else the product default,
+ * {@link DomainLimits#DEFAULT_ENDPOINTS_PER_USER}; OCS 2007 R2 has only the global one).
  */
 public final class LookupRegistrations {
 
@@ -72,39 +74,53 @@ public final class LookupRegistrations {
 				return new Limit(Scope.GLOBAL, null, setting.maxEndpointsPerUser(), setting.source());
 			}
 		}
-		return new Limit(Scope.PRODUCT_DEFAULT, null, ProductGeneration.DEFAULT_ENDPOINTS_PER_USER, null);
+		return new Limit(Scope.PRODUCT_DEFAULT, null, DomainLimits.DEFAULT_ENDPOINTS_PER_USER, null);
 	}
 
-	/** Accounts used by several Group Chat pools count every pool's servers; the first use names the home pool. */
-	public static List<OverLimit> check(List<Use> uses, List<Setting> settings, ProductGeneration product) {
+	/**
+	 * One Lookup account's registrations, as the registrar counts them: the distinct Group Chat
+	 * servers of every pool that uses it plus their other endpoints, against the limit of the home
+	 * pool the first use names. Hover and the lookup-over-mpop rule both count through this.
+	 */
+	public record Registrations(String uri, String homePool, List<String> servers, int otherEndpoints, int count,
+			Limit limit, List<Object> uses) {
+		public boolean overLimit() {
+			return count > limit.value();
+		}
+	}
+
+	/** Every account's registrations, one entry per account (URIs compare case-insensitively), in order of first use. */
+	public static List<Registrations> count(List<Use> uses, List<Setting> settings, ProductGeneration product) {
 		Map<String, List<Use>> byAccount = new LinkedHashMap<>();
 		for (Use use : uses) {
 			byAccount.computeIfAbsent(use.uri().toLowerCase(Locale.ROOT), u -> new ArrayList<>()).add(use);
 		}
-		List<OverLimit> overLimits = new ArrayList<>();
+		List<Registrations> counts = new ArrayList<>();
 		for (List<Use> accountUses : byAccount.values()) {
 			Use first = accountUses.get(0);
 			Set<String> servers = new LinkedHashSet<>();
+			List<String> named = new ArrayList<>();
 			int others = 0;
 			for (Use use : accountUses) {
-				use.servers().forEach(s -> servers.add(s.toLowerCase(Locale.ROOT)));
-				others += use.otherEndpoints();
-			}
-			int registrations = servers.size() + others;
-			Limit limit = limitFor(first.homePool(), first.homeSite(), settings, product);
-			if (registrations > limit.value()) {
-				List<String> named = new ArrayList<>();
-				for (Use use : accountUses) {
-					for (String server : use.servers()) {
-						if (named.stream().noneMatch(server::equalsIgnoreCase)) {
-							named.add(server);
-						}
+				for (String server : use.servers()) {
+					if (servers.add(server.toLowerCase(Locale.ROOT))) {
+						named.add(server);
 					}
 				}
-				overLimits.add(new OverLimit(first.uri(), first.homePool(), named, others, registrations, limit,
-						accountUses.stream().map(Use::source).toList()));
+				others += use.otherEndpoints();
 			}
+			Limit limit = limitFor(first.homePool(), first.homeSite(), settings, product);
+			counts.add(new Registrations(first.uri(), first.homePool(), List.copyOf(named), others,
+					servers.size() + others, limit, accountUses.stream().map(Use::source).toList()));
 		}
-		return overLimits;
+		return counts;
+	}
+
+	/** Accounts used by several Group Chat pools count every pool's servers; the first use names the home pool. */
+	public static List<OverLimit> check(List<Use> uses, List<Setting> settings, ProductGeneration product) {
+		return count(uses, settings, product).stream().filter(Registrations::overLimit)
+				.map(r -> new OverLimit(r.uri(), r.homePool(), r.servers(), r.otherEndpoints(), r.count(), r.limit(),
+						r.uses()))
+				.toList();
 	}
 }

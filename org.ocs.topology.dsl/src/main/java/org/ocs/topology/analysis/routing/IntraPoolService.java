@@ -2,6 +2,8 @@ package org.ocs.topology.analysis.routing;
 
 import java.util.List;
 
+import org.ocs.topology.analysis.product.Ports;
+
 /**
  * Server-to-server services between the Front Ends of one pool, with the fact behind each.
  * {@code sourceChecked}: the receiving service authorizes the peer by its source address, so a
@@ -10,14 +12,14 @@ import java.util.List;
 public record IntraPoolService(String name, int tcpPort, boolean sourceChecked, String source) {
 
 	public static final IntraPoolService RESPONSE_GROUP_MATCH_MAKING = new IntraPoolService(
-			"Response Group Match Making", 5071, true,
+			"Response Group Match Making", Ports.RESPONSE_GROUP, true,
 			"field report 'OCS 2007 R2 Load Balancing - Response Group Service Unavailable'; technet dd572362");
 
-	public static final IntraPoolService SIP_TLS = new IntraPoolService("SIP between Front Ends", 5061, false,
+	public static final IntraPoolService SIP_TLS = new IntraPoolService("SIP between Front Ends", Ports.SIP_TLS, false,
 			"technet dd572362 (pool ports)");
 
 	public static final IntraPoolService CONFERENCING_CONTROL = new IntraPoolService(
-			"conference control (focus to conferencing servers)", 444, false, "technet dd572362 (port 444, focus <-> conferencing)");
+			"conference control (focus to conferencing servers)", Ports.FOCUS_CONFERENCING, false, "technet dd572362 (port 444, focus <-> conferencing)");
 
 	/** The services traced for every ordered pair of Front Ends, Match Making first. */
 	public static final List<IntraPoolService> FRONT_END_TO_FRONT_END = List.of(RESPONSE_GROUP_MATCH_MAKING, SIP_TLS,

@@ -2,12 +2,16 @@ package org.ocs.topology.ide.contentassist;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistContext;
 import org.eclipse.xtext.ide.editor.contentassist.ContentAssistEntry;
 import org.eclipse.xtext.ide.editor.contentassist.IIdeContentProposalAcceptor;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
+import org.ocs.topology.analysis.product.DomainLimits;
+import org.ocs.topology.analysis.product.ProductGeneration;
 import org.ocs.topology.services.TopologyGrammarAccess;
 
 import com.google.inject.Inject;
@@ -24,6 +28,15 @@ public class TopologyContentProposalProvider extends IdeContentProposalProvider 
 
 	private Map<Keyword, Template> templates;
 
+	/**
+	 * The template's VIP ports: those every OCS 2007 R2 pool VIP needs, then the feature ports of
+	 * Response Group and the conferencing and voice features (TechNet dd572362).
+	 */
+	private static final String POOL_VIP_PORTS = Stream
+			.concat(ProductGeneration.OCS_2007_R2.requiredPoolVipPorts().stream(),
+					ProductGeneration.OCS_2007_R2.featurePoolVipPorts().stream())
+			.map(port -> String.valueOf(port.number())).collect(Collectors.joining(", "));
+
 	@Inject
 	private void templates(TopologyGrammarAccess grammar) {
 		templates = new LinkedHashMap<>();
@@ -36,12 +49,13 @@ public class TopologyContentProposalProvider extends IdeContentProposalProvider 
 				"enterprise pool ${1:pool1.contoso.com} {\n    front ends ${2:fe1.contoso.com}, ${3:fe2.contoso.com}\n"
 						+ "    load balanced by vip ${4:pool-vip}\n    back end ${5:sql1.contoso.com}\n}"));
 		templates.put(grammar.getLoadBalancerAccess().getLoadKeyword_0(), new Template("load balancer (template)",
-				"A hardware load balancer with a pool VIP carrying the pool's ports, SNAT and a 1800 s idle timeout",
+				"A hardware load balancer with a pool VIP carrying the pool's ports, SNAT and a "
+						+ DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS + " s idle timeout",
 				"load balancer ${1:f5} {\n    self ip ${2:192.0.2.2} on ${3:servers}\n"
 						+ "    virtual server ${4:pool-vip} ${5:203.0.113.10} {\n"
-						+ "        ports tcp 5061, 135, 443, 444, 5071, 5072, 5073, 5074\n"
+						+ "        ports tcp " + POOL_VIP_PORTS + "\n"
 						+ "        members pool ${6:pool1.contoso.com}\n        source translation automap\n    }\n"
-						+ "    tcp idle timeout 1800\n}"));
+						+ "    tcp idle timeout " + DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS + "\n}"));
 		templates.put(grammar.getGroupChatPoolAccess().getGroupKeyword_0(), new Template("group chat pool (template)",
 				"A Group Chat pool whose Lookup services share one SIP account",
 				"group chat pool ${1:chat} {\n    servers ${2:gc1.contoso.com}\n"

@@ -18,6 +18,7 @@ import org.ocs.topology.topology.DefaultGateway;
 import org.ocs.topology.topology.GroupChatPool;
 import org.ocs.topology.topology.HostsEntry;
 import org.ocs.topology.topology.LoadBalancer;
+import org.ocs.topology.topology.LookupAccount;
 import org.ocs.topology.topology.NetworkInterface;
 import org.ocs.topology.topology.Pool;
 import org.ocs.topology.topology.RegistrarPool;
@@ -117,13 +118,32 @@ public class TopologyHoverService extends HoverService {
 					.append(limit.describe()).append('\n');
 		}
 		if (pool instanceof GroupChatPool chat && chat.getLookupAccount() != null) {
-			text.append("- Lookup account ").append(chat.getLookupAccount().getUri()).append(": ")
-					.append(chat.getMembers().size() + chat.getLookupAccount().getOtherEndpoints())
-					.append(" registrations\n");
+			lookupAccount(chat.getLookupAccount(), text, topology);
 		}
 		if (topology.product() != null) {
 			text.append("- product: ").append(topology.product().displayName()).append('\n');
 		}
+	}
+
+	/**
+	 * The account's registrations counted as the lookup-over-mpop rule counts them (every Group Chat
+	 * pool sharing the account, each server once, against its home pool's limit in force).
+	 */
+	private static void lookupAccount(LookupAccount account, StringBuilder text, TopologyModel topology) {
+		text.append("- Lookup account ").append(account.getUri()).append(": ");
+		LookupRegistrations.Registrations registrations = LookupRegistrations
+				.count(topology.lookupUses(), topology.registrarSettings(), topology.product()).stream()
+				.filter(r -> r.uses().contains(account)).findFirst().orElse(null);
+		if (registrations == null) {
+			text.append("not counted, its home pool is not declared\n");
+			return;
+		}
+		text.append(registrations.count()).append(registrations.count() == 1 ? " registration" : " registrations")
+				.append(" (").append(registrations.servers().size()).append(" Lookup services")
+				.append(registrations.otherEndpoints() > 0 ? ", plus " + registrations.otherEndpoints() + " other" : "")
+				.append("); limit of home pool ").append(registrations.homePool()).append(": ")
+				.append(registrations.limit().value()).append(", from ").append(registrations.limit().describe())
+				.append(registrations.overLimit() ? " (**over the limit**)" : "").append('\n');
 	}
 
 	private static void balancer(LoadBalancer balancer, StringBuilder text, TopologyModel topology) {

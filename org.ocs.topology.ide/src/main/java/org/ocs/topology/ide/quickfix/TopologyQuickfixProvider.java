@@ -25,6 +25,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScopeProvider;
+import org.ocs.topology.analysis.product.DomainLimits;
 import org.ocs.topology.naming.Similarity;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.scoping.TopologyFolder;
@@ -136,9 +137,15 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 					resolutions.add(fix.safe(fix.replaceRange("Use the floating self IP " + fix.data(0), fix.data(0))));
 				}
 			}
-			case "mpop-out-of-range" -> resolutions.add(fix.replaceRange("Set to the default, 8", "8"));
-			// 1800 s is the value Microsoft prescribes for OCS and Lync pools.
-			case "lb-idle-timeout-short" -> resolutions.add(fix.safe(fix.replaceRange("Set the idle timeout to 1800 s", "1800")));
+			case "mpop-out-of-range" -> {
+				String value = String.valueOf(DomainLimits.DEFAULT_ENDPOINTS_PER_USER);
+				resolutions.add(fix.replaceRange("Set to the default, " + value, value));
+			}
+			// The minimum is the value Microsoft prescribes for OCS and Lync pools.
+			case "lb-idle-timeout-short" -> {
+				String value = String.valueOf(DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS);
+				resolutions.add(fix.safe(fix.replaceRange("Set the idle timeout to " + value + " s", value)));
+			}
 			case "lookup-over-mpop" -> raiseMpop(fix, resolutions);
 			case "pool-traffic-hairpin", "pool-traffic-asymmetric" -> poolTraffic(fix, resolutions);
 			case "vip-ports-missing" -> {
@@ -202,7 +209,8 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		String scope = fix.data(2);
 		String homePool = fix.data(4);
 		boolean scopedSettings = !"ocs2007r2".equals(fix.data(5));
-		if (registrations.isEmpty()) {
+		if (!registrations.matches("[0-9]{1,9}") || !DomainLimits.isValidEndpointsPerUser(Integer.parseInt(registrations))) {
+			// Beyond what the registrar accepts no setting makes room: nothing to offer.
 			return;
 		}
 		List<String> poolSetting = List.of("registrar pool " + homePool + " {", "    max endpoints per user " + registrations,
