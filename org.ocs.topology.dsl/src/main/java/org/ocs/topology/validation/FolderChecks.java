@@ -320,8 +320,6 @@ public final class FolderChecks {
 					answering, dependency)) {
 				String path = PathSummary.of(finding.trace());
 				String why = switch (finding.verdict()) {
-					case UNRESOLVED -> finding.to() + " resolves to nothing for " + finding.from()
-							+ " (no hosts-file entry, no DNS A record)";
 					case ASYMMETRIC -> "its request and the reply take different paths: " + path;
 					default -> "it cannot get through: " + path + (finding.trace().request() != null
 							&& !finding.trace().request().delivered() ? " (" + finding.trace().explanation() + ")" : "");

@@ -56,6 +56,8 @@ final class LanguageServerSession implements AutoCloseable {
 	private final Duration timeout;
 	private final Supplier<String> serverOutput;
 	private final BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+	/** The latest diagnostics of each other file, published while a wait looked for one file. */
+	private final java.util.Map<String, List<Diagnostic>> unseen = new java.util.HashMap<>();
 	private final StringBuffer stderr = new StringBuffer();
 	private final List<Registration> registrations = new CopyOnWriteArrayList<>();
 
@@ -167,14 +169,23 @@ final class LanguageServerSession implements AutoCloseable {
 	/** Waits for the next diagnostics of a file that satisfy a condition; fails after the timeout. */
 	List<Diagnostic> diagnosticsOf(String uri, Predicate<List<Diagnostic>> wanted) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
-		List<Diagnostic> last = null;
+		// What another file got while an earlier wait looked for this one is not lost: its latest counts.
+		List<Diagnostic> last = unseen.remove(uri);
+		if (last != null && wanted.test(last)) {
+			return last;
+		}
 		while (System.nanoTime() < deadline) {
 			PublishDiagnosticsParams params = published.poll(1, TimeUnit.SECONDS);
-			if (params != null && params.getUri().equals(uri)) {
+			if (params == null) {
+				continue;
+			}
+			if (params.getUri().equals(uri)) {
 				last = params.getDiagnostics();
 				if (wanted.test(last)) {
 					return last;
 				}
+			} else {
+				unseen.put(params.getUri(), params.getDiagnostics());
 			}
 		}
 		throw new AssertionError("no wanted diagnostics for " + uri + "; last: " + last + "; stderr: " + stderr());
@@ -184,9 +195,15 @@ final class LanguageServerSession implements AutoCloseable {
 	List<Diagnostic> latestDiagnosticsOf(String uri) {
 		List<Diagnostic> current = new ArrayList<>();
 		PublishDiagnosticsParams latest;
+		List<Diagnostic> earlier = unseen.remove(uri);
+		if (earlier != null) {
+			current = earlier;
+		}
 		while ((latest = published.poll()) != null) {
 			if (latest.getUri().equals(uri)) {
 				current = latest.getDiagnostics();
+			} else {
+				unseen.put(latest.getUri(), latest.getDiagnostics());
 			}
 		}
 		return current;
@@ -214,6 +231,7 @@ final class LanguageServerSession implements AutoCloseable {
 	/** Forgets what was published so far, so that later waits see only what comes after. */
 	void forgetPublished() {
 		published.clear();
+		unseen.clear();
 	}
 
 	/** shutdown, then exit, failing if the server does not answer the shutdown in time. */

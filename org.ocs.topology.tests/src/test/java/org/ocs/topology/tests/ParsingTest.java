@@ -67,7 +67,7 @@ class ParsingTest extends TopologyTestSupport {
 			    server fe1.contoso.com {
 			        interface lb 192.0.2.130 on lb-side
 			        interface 192.0.2.11/25
-			        default gateway 192.0.2.129
+			        default gateway 192.0.2.131
 			        route 198.51.100.0/24 via 192.0.2.1
 			        hosts fe2.contoso.com -> 192.0.2.12
 			    }
@@ -179,7 +179,7 @@ class ParsingTest extends TopologyTestSupport {
 		assertEquals("192.0.2.130", fe1.getInterfaces().get(0).getAddress());
 		assertSame(lbSide, fe1.getInterfaces().get(0).getSubnet());
 		assertEquals("192.0.2.11/25", fe1.getInterfaces().get(1).getAddress());
-		assertEquals("192.0.2.129", fe1.getGateways().get(0).getAddress());
+		assertEquals("192.0.2.131", fe1.getGateways().get(0).getAddress());
 		assertEquals("198.51.100.0/24", fe1.getRoutes().get(0).getDestination());
 		assertEquals("192.0.2.1", fe1.getRoutes().get(0).getNextHop());
 		assertEquals("fe2.contoso.com", fe1.getHostsEntries().get(0).getHostName());

@@ -52,7 +52,9 @@ public final class PoolDependencies {
 				continue;
 			}
 			List<FlowTrace> traces = traces(from, server, answering, dependency.tcpPort());
-			for (Verdict verdict : List.of(Verdict.UNRESOLVED, Verdict.UNREACHABLE, Verdict.ASYMMETRIC)) {
+			// A name nothing resolves is left alone: the topology does not say where the server is, so
+			// there is nothing to trace (as for a pool's peers, where it is only a warning).
+			for (Verdict verdict : List.of(Verdict.UNREACHABLE, Verdict.ASYMMETRIC)) {
 				FlowTrace first = null;
 				for (FlowTrace trace : traces) {
 					if (trace.verdict() == verdict && first == null) {
