@@ -327,21 +327,11 @@ public final class FolderChecks {
 				String message = role + " " + finding.from() + " of pool " + finding.pool() + " cannot use "
 						+ finding.dependency().what() + " on " + finding.to() + ": " + why + ". " + consequence;
 				List<String> data = new ArrayList<>();
-				List<Hop> hops = finding.trace().allHops();
-				for (Hop hop : hops) {
-					if (hop.declaration() instanceof EObject declaration && declaration.eResource() != null) {
-						data.add(HopData.encode(declaration, hop.why()));
-					}
-				}
-				FlowTrace.Assumption assumption = finding.trace().assumption();
-				if (assumption != null) {
-					message += " " + assumptionText(assumption);
-				}
+				addHops(data, finding.trace().allHops());
 				EObject anchor = finding.cause() instanceof EObject cause ? cause : pool;
 				EStructuralFeature feature = anchor == pool ? poolFeature : anchorFeature(anchor);
-				FolderFinding reported = new FolderFinding(Rule.POOL_DEPENDENCY_UNREACHABLE, message, anchor, feature,
-						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, data.toArray(String[]::new));
-				findings.add(assumption != null && !assumption.problemEitherWay() ? reported.restingOnAssumption() : reported);
+				addTraced(finding.trace(), Rule.POOL_DEPENDENCY_UNREACHABLE, message, anchor, feature,
+						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, data);
 			}
 		}
 	}
@@ -420,15 +410,7 @@ public final class FolderChecks {
 		// hops only where the reply is the problem (a hairpin's reply is the request's way back).
 		List<Hop> hops = finding.verdict() == FlowTrace.Verdict.HAIRPIN ? finding.trace().request().hops()
 				: finding.trace().allHops();
-		for (Hop hop : hops) {
-			if (hop.declaration() instanceof EObject declaration && declaration.eResource() != null) {
-				data.add(HopData.encode(declaration, hop.why()));
-			}
-		}
-		FlowTrace.Assumption assumption = finding.trace().assumption();
-		if (assumption != null) {
-			message += " " + assumptionText(assumption);
-		}
+		addHops(data, hops);
 		EStructuralFeature feature = anchorFeature(anchor);
 		int index = ValidationMessageAcceptor.INSIGNIFICANT_INDEX;
 		if (anchor == pool) {
@@ -436,8 +418,24 @@ public final class FolderChecks {
 			feature = index >= 0 ? P.getPool_Members() : feature;
 			index = index >= 0 ? index : ValidationMessageAcceptor.INSIGNIFICANT_INDEX;
 		}
-		FolderFinding reported = new FolderFinding(rule, message, anchor, feature, index, data.toArray(String[]::new));
-		// No error may rest on what the topology does not say: only a warning, saying what to state.
+		addTraced(finding.trace(), rule, message, anchor, feature, index, data);
+	}
+
+	/** The trace travels with the finding: one entry per hop that has a declaration. */
+	private static void addHops(List<String> data, List<Hop> hops) {
+		for (Hop hop : hops) {
+			if (hop.declaration() instanceof EObject declaration && declaration.eResource() != null) {
+				data.add(HopData.encode(declaration, hop.why()));
+			}
+		}
+	}
+
+	/** A finding from a trace: what its verdict assumed is said, and no error rests on it alone (only a warning). */
+	private void addTraced(FlowTrace trace, Rule rule, String message, EObject anchor, EStructuralFeature feature,
+			int index, List<String> data) {
+		FlowTrace.Assumption assumption = trace.assumption();
+		String told = assumption == null ? message : message + " " + assumptionText(assumption);
+		FolderFinding reported = new FolderFinding(rule, told, anchor, feature, index, data.toArray(String[]::new));
 		findings.add(assumption != null && !assumption.problemEitherWay() ? reported.restingOnAssumption() : reported);
 	}
 
