@@ -187,6 +187,18 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 	}
 
 	@Test
+	void aStaleHostsEntryIsToldOnItsOwnLine() throws IOException {
+		// fe1's hosts file sends fe2's name to an address on the management segment that nobody owns.
+		String site = replace(site(), "        interface mgmt 192.0.2.11 on management\n",
+				"        interface mgmt 192.0.2.11 on management\n        hosts fe2.contoso.com -> 192.0.2.99\n");
+		List<Model> folder = parseFolder(header(), site);
+		validation.assertError(folder.get(1), Literals.HOSTS_ENTRY, "pool-traffic-unreachable",
+				"from fe1.contoso.com to fe2.contoso.com", "192.0.2.99");
+		assertEquals(1, issues(header(), site).stream().filter(i -> "pool-traffic-unreachable".equals(i.getCode())
+				&& i.getMessage().contains("from fe1.contoso.com to fe2.contoso.com")).count(), "told once, on the hosts line");
+	}
+
+	@Test
 	void aBalancerWithoutAForwardingVirtualServerMakesThePeerUnreachable() throws IOException {
 		String site = replace(site(), "        // Routes traffic between the BIG-IP's VLANs: the Front Ends use it as default gateway.\n"
 				+ "        forwarding virtual server routed 0.0.0.0/0 {\n            source translation automap\n        }\n", "");

@@ -77,7 +77,7 @@ public final class PoolTraffic {
 			if (byVerdict.containsKey(verdict)) {
 				FlowTrace trace = firstTrace.get(verdict);
 				findings.add(new PairFinding(pool, from.name(), to.name(), verdict, byVerdict.get(verdict), trace,
-						cause(trace), sameSubnetAddress(from, to)));
+						cause(trace, to), sameSubnetAddress(from, to)));
 			}
 		}
 		return findings;
@@ -89,6 +89,15 @@ public final class PoolTraffic {
 	 * unreachable peer, the hop that dropped it.
 	 */
 	static Object cause(FlowTrace trace) {
+		return cause(trace, null);
+	}
+
+	private static boolean owns(Host host, Ipv4Address address) {
+		return host.nics().stream().anyMatch(nic -> nic.address().equals(address));
+	}
+
+	/** {@code peer} (nullable): the server meant to answer, whose own addresses a correct name gives. */
+	static Object cause(FlowTrace trace, Host peer) {
 		Object resolution = trace.resolution() == null ? null : trace.resolution().declaration();
 		switch (trace.verdict()) {
 			case HAIRPIN:
@@ -103,6 +112,12 @@ public final class PoolTraffic {
 				}
 				return resolution;
 			case UNREACHABLE:
+				// A name that gives an address its server does not own is the cause, wherever the packet
+				// then dies: a stale hosts entry is told on its own line, not on the sender's interface.
+				if (resolution != null && trace.request() != null && !trace.request().delivered() && peer != null
+						&& !owns(peer, trace.resolution().address())) {
+					return resolution;
+				}
 				Leg leg = trace.reply() != null && !trace.reply().delivered() ? trace.reply() : trace.request();
 				if (leg != null && leg.drop() != null && leg.drop().declaration() != null) {
 					return leg.drop().declaration();
