@@ -88,8 +88,12 @@ public final class FlowTracer {
 		}
 	}
 
-	/** More combinations than this are not traced (a pool has at most a dozen members). */
-	static final int MAX_PATHS = 64;
+	/**
+	 * More combinations than this are not traced: a VIP of a dozen members translating to a SNAT
+	 * pool of a few dozen addresses stays under it; past it the flow's last trace is one that
+	 * says it was cut short, an unreachable verdict, so that nothing passes unseen.
+	 */
+	static final int MAX_PATHS = 512;
 
 	// ------------------------------------------------------------ resolution
 
@@ -144,6 +148,12 @@ public final class FlowTracer {
 			Context weak = new Context(HostModel.WEAK, forced);
 			traces.add(traceBothModels(from, resolution, expectedPeer, port, weak));
 			forced = weak.next();
+		}
+		if (forced != null) {
+			// Fail closed: paths left untraced may hide a problem, so the flow is not called clean.
+			traces.add(new FlowTrace(from.name(), expectedPeer != null ? expectedPeer : resolution.address().toString(),
+					port, resolution, null, null, Verdict.UNREACHABLE, "the flow has more than " + MAX_PATHS
+							+ " paths (members of virtual servers times SNAT addresses); the others were not traced"));
 		}
 		return traces;
 	}

@@ -63,4 +63,28 @@ class SnatTracerTest {
 				traces.get(0).request().drop().why());
 		assertEquals("snat of routed", traces.get(0).request().drop().declaration());
 	}
+	@Test
+	void pastTheLimitOfPathsTheFlowIsNotCalledClean() {
+		// 24 members times 22 SNAT addresses: 528 paths, more than are traced.
+		List<Host> members = new java.util.ArrayList<>();
+		for (int i = 1; i <= 24; i++) {
+			members.add(new Host("fe" + i, List.of(nic("198.51.100." + (10 + i) + "/24")), List.of(), Map.of(), "fe" + i));
+		}
+		List<Ipv4Address> pool = new java.util.ArrayList<>();
+		for (int i = 1; i <= 22; i++) {
+			pool.add(ip("198.51.100." + (100 + i)));
+		}
+		VirtualServer vip = new VirtualServer("pool-vip", false, ip("203.0.113.10"), null, null,
+				members.stream().map(Host::name).toList(), Translation.SNAT, pool, "vs", "snat");
+		Balancer f5 = new Balancer("bigip01", List.of(nic("198.51.100.2/24"), nic("203.0.113.2/24")), List.of(), List.of(vip), "f5");
+		Host client = new Host("client", List.of(nic("203.0.113.50/24")), List.of(), Map.of(), "client");
+		NetworkView.Builder builder = NetworkView.builder().host(client).balancer(f5);
+		members.forEach(builder::host);
+		NetworkView view = builder.build();
+		List<FlowTrace> traces = new FlowTracer(view).traceAll(client, literal("203.0.113.10"), null, 5061);
+		assertEquals(513, traces.size());
+		FlowTrace last = traces.get(512);
+		assertEquals(Verdict.UNREACHABLE, last.verdict());
+		assertTrue(last.explanation().contains("more than 512 paths"), last.explanation());
+	}
 }
