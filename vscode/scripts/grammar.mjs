@@ -136,6 +136,7 @@ const repository = {
   server: {
     patterns: [
       header(['server'], declaration('server'), declared('server')),
+      header(['router'], declaration('router'), declared('router')),
       {
         // "interface 10.0.1.10/24" or "interface lb 198.51.100.11 on lb-side-a": the label is an ID.
         match: `${B}(interface)${E}(?:\\s+([A-Za-z_][A-Za-z0-9_-]*)(?=\\s+\\d))?`,

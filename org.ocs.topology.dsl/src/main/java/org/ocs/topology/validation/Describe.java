@@ -94,6 +94,8 @@ public final class Describe {
 		if (server != null) return of(server);
 		LoadBalancer balancer = EcoreUtil2.getContainerOfType(object, LoadBalancer.class);
 		if (balancer != null) return of(balancer);
+		org.ocs.topology.topology.Router router = EcoreUtil2.getContainerOfType(object, org.ocs.topology.topology.Router.class);
+		if (router != null) return of(router);
 		return "?";
 	}
 

@@ -161,6 +161,20 @@ public final class TopologyModel {
 			builder.host(new NetworkView.Host(server.getName(), nics, routes(server.getGateways(), server.getRoutes()),
 					hostsFile, hostModelOf(server, fallback), server));
 		}
+		for (org.ocs.topology.topology.Router router : all(org.ocs.topology.topology.Router.class)) {
+			if (router.getName() == null) {
+				continue;
+			}
+			List<Nic> nics = new ArrayList<>();
+			for (NetworkInterface nic : router.getInterfaces()) {
+				Nic converted = nic(nic.getLabel(), nic.getAddress(), nic.getSubnet(), false, nic);
+				if (converted != null) {
+					nics.add(converted);
+				}
+			}
+			builder.router(new NetworkView.Router(router.getName(), nics, routes(router.getGateways(), router.getRoutes()),
+					router));
+		}
 		for (LoadBalancer balancer : all(LoadBalancer.class)) {
 			if (balancer.getName() == null) {
 				continue;

@@ -197,7 +197,7 @@ public class TopologyValidator extends AbstractTopologyValidator {
 			run.add(next.getToken());
 		}
 		getMessageAcceptor().acceptError("Unexpected '" + String.join(" ", run) + "': a declaration starts with"
-				+ " topology, site, subnet, server, a pool (enterprise, standard edition, director, edge, mediation,"
+				+ " topology, site, subnet, server, router, a pool (enterprise, standard edition, director, edge, mediation,"
 				+ " group chat), load balancer, registrar or dns.", stray, P.getStrayText_Token(),
 				ValidationMessageAcceptor.INSIGNIFICANT_INDEX, Rule.SYNTAX_ERROR.id());
 	}
@@ -209,6 +209,13 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		List<Cidr> onLink = new ArrayList<>();
 		server.getInterfaces().forEach(nic -> addNetwork(onLink, nic.getAddress(), nic.getSubnet()));
 		checkRouting("server " + server.getName(), "Windows", onLink, server.getGateways(), server.getRoutes());
+	}
+
+	@Check
+	public void checkRouterRouting(org.ocs.topology.topology.Router router) {
+		List<Cidr> onLink = new ArrayList<>();
+		router.getInterfaces().forEach(nic -> addNetwork(onLink, nic.getAddress(), nic.getSubnet()));
+		checkRouting("router " + router.getName(), "the router", onLink, router.getGateways(), router.getRoutes());
 	}
 
 	@Check

@@ -75,6 +75,10 @@ class ParsingTest extends TopologyTestSupport {
 			        interface 192.0.2.12 on servers
 			        windows ws2008
 			    }
+			    router core1 {
+			        interface 192.0.2.1 on servers
+			        route 198.51.100.0/24 via 192.0.2.126
+			    }
 			    server se1.contoso.com
 			    server sql1.contoso.com {
 			        windows ws2003

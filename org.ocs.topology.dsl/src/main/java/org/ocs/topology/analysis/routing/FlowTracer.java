@@ -274,6 +274,17 @@ public final class FlowTracer {
 				return drop(hops, crossed, host.name(), src, dst, host.name() + " does not route",
 						"reaches " + host.name() + ", a server that does not route packets for " + dst, host.source());
 			}
+			if (device instanceof NetworkView.Router declared && !origin) {
+				// A declared router forwards by its own table, and says so in the trace.
+				RouteChoice forward = lookup(declared, dst);
+				if (forward != null) {
+					hops.add(Hop.at(Kind.ROUTER, declared.name(), src, dst, "router " + declared.name(),
+							"router " + declared.name() + " forwards it " + (forward.onLink() ? "on-link to " + dst
+									: "by " + (forward.route().isDefault() ? "its default gateway " + forward.nextHop()
+											: "route " + forward.route().destination() + " via " + forward.nextHop())),
+							forward.onLink() ? forward.egress().source() : forward.route().source()));
+				}
+			}
 			if (device instanceof Balancer balancer && !origin) {
 				// Even traffic for its own self IP: a reply to an automap address belongs to a connection entry.
 				Optional<Leg> stopped = throughBalancer(balancer, hops, crossed, src, dst, port, reply, sessions, context);

@@ -67,7 +67,7 @@ public final class NetworkView {
 	}
 
 	/** A server or a load balancer: something with interfaces and a routing table. */
-	public sealed interface Device permits Host, Balancer {
+	public sealed interface Device permits Host, Balancer, Router {
 		String name();
 
 		List<Nic> nics();
@@ -97,6 +97,14 @@ public final class NetworkView {
 		}
 	}
 
+	/** A declared router: it forwards by its interfaces and routes, and keeps no state. */
+	public record Router(String name, List<Nic> nics, List<Route> routes, Object source) implements Device {
+		public Router {
+			nics = List.copyOf(nics);
+			routes = List.copyOf(routes);
+		}
+	}
+
 	public record Balancer(String name, List<Nic> nics, List<Route> routes, List<VirtualServer> virtualServers,
 			Object source) implements Device {
 		public Balancer {
@@ -119,6 +127,7 @@ public final class NetworkView {
 
 	private final Map<String, Host> hostsByName;
 	private final Map<String, Balancer> balancersByName;
+	private final Map<String, Router> routersByName;
 	private final Map<Ipv4Address, Device> ownerByAddress;
 	private final Map<Ipv4Address, Nic> nicByAddress;
 	private final Map<String, List<DnsRecord>> dnsByName;
@@ -127,6 +136,7 @@ public final class NetworkView {
 	private NetworkView(Builder builder) {
 		this.hostsByName = Collections.unmodifiableMap(builder.hosts);
 		this.balancersByName = Collections.unmodifiableMap(builder.balancers);
+		this.routersByName = Collections.unmodifiableMap(builder.routers);
 		this.dnsByName = Collections.unmodifiableMap(builder.dns);
 		Map<Ipv4Address, Device> owners = new HashMap<>();
 		Map<Ipv4Address, Nic> nics = new HashMap<>();
@@ -193,12 +203,14 @@ public final class NetworkView {
 	public List<Device> devices() {
 		List<Device> devices = new ArrayList<>(hostsByName.values());
 		devices.addAll(balancersByName.values());
+		devices.addAll(routersByName.values());
 		return devices;
 	}
 
 	public static final class Builder {
 		private final Map<String, Host> hosts = new LinkedHashMap<>();
 		private final Map<String, Balancer> balancers = new LinkedHashMap<>();
+		private final Map<String, Router> routers = new LinkedHashMap<>();
 		private final Map<String, List<DnsRecord>> dns = new LinkedHashMap<>();
 
 		/** The first declaration of a name counts; duplicates are reported by the naming rules. */
@@ -209,6 +221,11 @@ public final class NetworkView {
 
 		public Builder balancer(Balancer balancer) {
 			balancers.putIfAbsent(key(balancer.name()), balancer);
+			return this;
+		}
+
+		public Builder router(Router router) {
+			routers.putIfAbsent(key(router.name()), router);
 			return this;
 		}
 
