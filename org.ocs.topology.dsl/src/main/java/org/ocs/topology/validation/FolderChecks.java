@@ -385,8 +385,11 @@ public final class FolderChecks {
 			}
 			case ASYMMETRIC -> {
 				rule = Rule.POOL_TRAFFIC_ASYMMETRIC;
-				message = pair + " and its reply take different paths: " + path + ". A balancer that sees half a"
-						+ " connection drops it, so these services fail between the two Front Ends.";
+				// Said once: where the path already tells of the half connection, the consequence alone follows.
+				message = pair + " and its reply take different paths: " + path
+						+ (path.contains("half a connection") ? ". So these services fail between the two Front Ends."
+								: ". A balancer that sees half a connection drops it, so these services fail between the"
+										+ " two Front Ends.");
 			}
 			case UNRESOLVED -> {
 				rule = Rule.POOL_PEER_UNRESOLVED;
@@ -448,9 +451,14 @@ public final class FolderChecks {
 			case UNREACHABLE -> "it would not get through instead";
 			case UNRESOLVED -> "the name would not resolve";
 		};
+		String say = " Say which with 'windows ws2003|ws2008|ws2008r2' (or 'host model strong|weak') in the server or"
+				+ " the topology header.";
+		if (assumption.problemEitherWay()) {
+			return "The topology does not state the host model of " + servers + ": this is under "
+					+ assumption.assumed().label() + "; under the other " + otherwise + ", so it fails either way." + say;
+		}
 		return "This assumes " + assumption.assumed().label() + " for " + servers + ", which the topology does not"
-				+ " state; under the other model " + otherwise + ". Say which with 'windows ws2003|ws2008|ws2008r2'"
-				+ " (or 'host model strong|weak') in the server or the topology header.";
+				+ " state; under the other model " + otherwise + "." + say;
 	}
 
 	private static int indexOfMember(EnterprisePool pool, String name) {
