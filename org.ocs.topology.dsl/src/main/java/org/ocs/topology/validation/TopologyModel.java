@@ -136,6 +136,18 @@ public final class TopologyModel {
 		return server.getWindows() != null ? HostModel.ofWindows(server.getWindows()) : fallback;
 	}
 
+	/** A server's or a router's interfaces, those with an address that can be read. */
+	private static List<Nic> nics(List<NetworkInterface> interfaces) {
+		List<Nic> nics = new ArrayList<>();
+		for (NetworkInterface nic : interfaces) {
+			Nic converted = nic(nic.getLabel(), nic.getAddress(), nic.getSubnet(), false, nic);
+			if (converted != null) {
+				nics.add(converted);
+			}
+		}
+		return nics;
+	}
+
 	private NetworkView buildNetwork() {
 		NetworkView.Builder builder = NetworkView.builder();
 		HostModel fallback = defaultHostModel();
@@ -143,13 +155,7 @@ public final class TopologyModel {
 			if (server.getName() == null) {
 				continue;
 			}
-			List<Nic> nics = new ArrayList<>();
-			for (NetworkInterface nic : server.getInterfaces()) {
-				Nic converted = nic(nic.getLabel(), nic.getAddress(), nic.getSubnet(), false, nic);
-				if (converted != null) {
-					nics.add(converted);
-				}
-			}
+			List<Nic> nics = nics(server.getInterfaces());
 			Map<String, List<NetworkView.HostsEntry>> hostsFile = new HashMap<>();
 			for (HostsEntry entry : server.getHostsEntries()) {
 				Ipv4Address address = single(entry.getAddress());
@@ -165,13 +171,7 @@ public final class TopologyModel {
 			if (router.getName() == null) {
 				continue;
 			}
-			List<Nic> nics = new ArrayList<>();
-			for (NetworkInterface nic : router.getInterfaces()) {
-				Nic converted = nic(nic.getLabel(), nic.getAddress(), nic.getSubnet(), false, nic);
-				if (converted != null) {
-					nics.add(converted);
-				}
-			}
+			List<Nic> nics = nics(router.getInterfaces());
 			builder.router(new NetworkView.Router(router.getName(), nics, routes(router.getGateways(), router.getRoutes()),
 					router));
 		}
