@@ -53,7 +53,8 @@ public final class Main implements Runnable {
 		CommandLine commandLine = new CommandLine(new Main());
 		String named = args.length > 0 ? args[0] : "";
 		if (READS_TOPOLOGIES.contains(named)) {
-			XtextSetup.start();
+			// validate --fix needs the editors' quick fixes: set up once, with them, not twice.
+			XtextSetup.start(java.util.Arrays.asList(args).contains("--fix"));
 		}
 		SUBCOMMANDS.forEach((name, command) -> {
 			if (named.equals(name) || !SUBCOMMANDS.containsKey(named)) {

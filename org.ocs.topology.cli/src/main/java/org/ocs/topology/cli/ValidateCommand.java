@@ -11,7 +11,6 @@ import org.apache.log4j.Logger;
 import org.eclipse.xtext.validation.CompositeEValidator;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
 import org.ocs.topology.headless.TopologyWorkspace;
-import org.ocs.topology.ide.TopologyIdeSetup;
 import org.ocs.topology.reports.CheckResult;
 import org.ocs.topology.reports.CheckRun;
 import org.ocs.topology.reports.FailOn;
@@ -112,10 +111,8 @@ public final class ValidateCommand implements Callable<Integer> {
 			Set<Path> files = InputFiles.collect(paths);
 			TopologyWorkspace workspace;
 			if (fix) {
-				// The editors' quick fixes need the IDE injector; it serves the check after the fixes too.
-				// Registered after the background set-up is done, so the two never race in EMF's registries.
-				XtextSetup.workspace();
-				Injector ide = new TopologyIdeSetup().createInjectorAndDoEMFRegistration();
+				// The editors' quick fixes need the IDE injector (Main started it so); it serves the check after the fixes too.
+				Injector ide = XtextSetup.injector(true);
 				written = new FixRun(ide, ReportPaths.workingFolder(), System.err).fix(List.copyOf(files), dryRun, System.out);
 				workspace = new TopologyWorkspace(ide);
 			} else {

@@ -5,6 +5,7 @@ import java.util.concurrent.FutureTask;
 
 import org.ocs.topology.TopologyStandaloneSetup;
 import org.ocs.topology.headless.TopologyWorkspace;
+import org.ocs.topology.ide.TopologyIdeSetup;
 
 import com.google.inject.Injector;
 
@@ -21,10 +22,14 @@ final class XtextSetup {
 	private XtextSetup() {
 	}
 
-	/** Starts setting up the services; a command that needs none never calls this. */
-	static synchronized void start() {
+	/**
+	 * Starts setting up the services; a command that needs none never calls this. {@code ide}: the
+	 * editors' services too (the quick fixes {@code validate --fix} applies), in the same one set-up.
+	 */
+	static synchronized void start(boolean ide) {
 		if (injector == null) {
-			FutureTask<Injector> task = new FutureTask<>(() -> new TopologyStandaloneSetup().createInjectorAndDoEMFRegistration());
+			FutureTask<Injector> task = new FutureTask<>(() -> (ide ? new TopologyIdeSetup() : new TopologyStandaloneSetup())
+					.createInjectorAndDoEMFRegistration());
 			Thread thread = new Thread(task, "ocstopo-xtext-setup");
 			thread.setDaemon(true);
 			thread.start();
@@ -34,9 +39,21 @@ final class XtextSetup {
 
 	/** A workspace on the services, waiting for their set-up; the set-up's failure is thrown here, as if made here. */
 	static TopologyWorkspace workspace() {
-		start();
+		return new TopologyWorkspace(injector(false));
+	}
+
+	/** The services, waiting for their set-up; {@code ide} as for {@link #start(boolean)}. */
+	static Injector injector(boolean ide) {
+		start(ide);
 		try {
-			return new TopologyWorkspace(injector.get());
+			Injector ready = injector.get();
+			if (ide && ready.getExistingBinding(com.google.inject.Key.get(
+					org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider.class)) == null) {
+				// Started without them (the command line did not name --fix as Main looks for it): add
+				// them now, after the first set-up is done, so the two never race in EMF's registries.
+				return new TopologyIdeSetup().createInjectorAndDoEMFRegistration();
+			}
+			return ready;
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while setting up", e);

@@ -207,53 +207,50 @@ public final class ProjectPolicy {
 		}
 
 		private void unsuppressible() throws IOException {
-			if (!expect(JsonToken.BEGIN_ARRAY, "'unsuppressible' is an array of rule IDs, e.g. [\"lookup-over-mpop\"]")) {
+			strings("'unsuppressible' is an array of rule IDs, e.g. [\"lookup-over-mpop\"]",
+					"'unsuppressible' holds rule IDs as strings",
+					(id, at) -> rule(id, at).ifPresent(policy.unsuppressible::add));
+		}
+
+		/** An array of strings, each handed on with where it starts; anything else is a problem named so. */
+		private void strings(String notArray, String notString, java.util.function.BiConsumer<String, int[]> each)
+				throws IOException {
+			if (!expect(JsonToken.BEGIN_ARRAY, notArray)) {
 				return;
 			}
 			json.beginArray();
 			while (json.hasNext()) {
 				int[] at = tokenStart();
 				if (json.peek() != JsonToken.STRING) {
-					problem(at, "'unsuppressible' holds rule IDs as strings");
+					problem(at, notString);
 					json.skipValue();
 					continue;
 				}
-				rule(json.nextString(), at).ifPresent(policy.unsuppressible::add);
+				each.accept(json.nextString(), at);
 			}
 			json.endArray();
 		}
 
 		private void exclude() throws IOException {
-			if (!expect(JsonToken.BEGIN_ARRAY, "'exclude' is an array of globs, e.g. [\"legacy/**\"]")) {
-				return;
-			}
-			json.beginArray();
-			while (json.hasNext()) {
-				int[] at = tokenStart();
-				if (json.peek() != JsonToken.STRING) {
-					problem(at, "'exclude' holds globs as strings");
-					json.skipValue();
-					continue;
-				}
-				String glob = json.nextString();
-				if (glob.isBlank() || glob.startsWith("/") || glob.contains("\\") || glob.contains("..")) {
-					problem(at, "'" + glob + "' is not a glob relative to the policy's folder (use '/', no '..')");
-					continue;
-				}
-				try {
-					// "legacy/" means the folder; a trailing "/**" also matches the folder itself.
-					String pattern = glob.endsWith("/") ? glob.substring(0, glob.length() - 1) : glob;
-					policy.excludeMatchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
-					if (pattern.endsWith("/**")) {
-						policy.excludeMatchers.add(FileSystems.getDefault()
-								.getPathMatcher("glob:" + pattern.substring(0, pattern.length() - 3)));
-					}
-					policy.excludes.add(glob);
-				} catch (IllegalArgumentException e) {
-					problem(at, "'" + glob + "' is not a glob: " + e.getMessage().lines().findFirst().orElse(""));
-				}
-			}
-			json.endArray();
+			strings("'exclude' is an array of globs, e.g. [\"legacy/**\"]", "'exclude' holds globs as strings",
+					(glob, at) -> {
+						if (glob.isBlank() || glob.startsWith("/") || glob.contains("\\") || glob.contains("..")) {
+							problem(at, "'" + glob + "' is not a glob relative to the policy's folder (use '/', no '..')");
+							return;
+						}
+						try {
+							// "legacy/" means the folder; a trailing "/**" also matches the folder itself.
+							String pattern = glob.endsWith("/") ? glob.substring(0, glob.length() - 1) : glob;
+							policy.excludeMatchers.add(FileSystems.getDefault().getPathMatcher("glob:" + pattern));
+							if (pattern.endsWith("/**")) {
+								policy.excludeMatchers.add(FileSystems.getDefault()
+										.getPathMatcher("glob:" + pattern.substring(0, pattern.length() - 3)));
+							}
+							policy.excludes.add(glob);
+						} catch (IllegalArgumentException e) {
+							problem(at, "'" + glob + "' is not a glob: " + e.getMessage().lines().findFirst().orElse(""));
+						}
+					});
 		}
 
 		private Optional<Rule> rule(String id, int[] at) {

@@ -7,48 +7,27 @@ import java.util.Optional;
 /** The formats a headless run writes, for people and for the CI systems that read them. */
 public enum ReportFormat {
 	/** {@code file:line:col: severity rule message}, the trace indented under it. */
-	TEXT("txt") {
-		@Override
-		public String render(CheckResult result, ReportContext context) {
-			return TextReport.render(result, context);
-		}
-	},
+	TEXT("txt", TextReport::render),
 	/** The shape of {@code terraform validate -json}. */
-	JSON("json") {
-		@Override
-		public String render(CheckResult result, ReportContext context) {
-			return JsonReport.render(result, context);
-		}
-	},
+	JSON("json", JsonReport::render),
 	/** SARIF 2.1.0, as GitHub code scanning uploads it. */
-	SARIF("sarif") {
-		@Override
-		public String render(CheckResult result, ReportContext context) {
-			return SarifReport.render(result, context);
-		}
-	},
+	SARIF("sarif", SarifReport::render),
 	/** JUnit XML: a test case per rule and file, as GitLab, Jenkins and Azure Pipelines read it. */
-	JUNIT("xml") {
-		@Override
-		public String render(CheckResult result, ReportContext context) {
-			return JunitReport.render(result, context);
-		}
-	},
+	JUNIT("xml", JunitReport::render),
 	/** Checkstyle XML, as Jenkins' Warnings plug-in, reviewdog and SonarQube read it. */
-	CHECKSTYLE("xml") {
-		@Override
-		public String render(CheckResult result, ReportContext context) {
-			return CheckstyleReport.render(result, context);
-		}
-	};
+	CHECKSTYLE("xml", CheckstyleReport::render);
 
 	private final String extension;
+	private final java.util.function.BiFunction<CheckResult, ReportContext, String> renderer;
 
-	ReportFormat(String extension) {
+	ReportFormat(String extension, java.util.function.BiFunction<CheckResult, ReportContext, String> renderer) {
 		this.extension = extension;
+		this.renderer = renderer;
 	}
 
-	public abstract String render(CheckResult result, ReportContext context);
+	public String render(CheckResult result, ReportContext context) {
+		return renderer.apply(result, context);
+	}
 
 	/** The name users write: text, json, sarif, junit, checkstyle. */
 	public String id() {

@@ -520,12 +520,16 @@ public final class FlowTracer {
 		if (sourceNic == null) {
 			return routeOut(device, destination, null, source);
 		}
+		if (host.hostModel().known()) {
+			// Known: only the one lookup its model makes.
+			return routeOut(device, destination, host.hostModel() == HostModel.STRONG ? sourceNic : null, source);
+		}
 		RouteChoice weak = routeOut(device, destination, null, source);
 		RouteChoice strong = routeOut(device, destination, sourceNic, source);
-		if (!host.hostModel().known() && !java.util.Objects.equals(weak, strong)) {
+		if (!java.util.Objects.equals(weak, strong)) {
 			context.dependsOnModel.add(host.name());
 		}
-		return effectiveModel(host, context) == HostModel.STRONG ? strong : weak;
+		return context.assumed == HostModel.STRONG ? strong : weak;
 	}
 
 	private static RouteChoice lookup(Device device, Ipv4Address destination) {

@@ -189,7 +189,9 @@ public final class SafeFixes {
 				resource.load(new ByteArrayInputStream(entry.getValue().getBytes(StandardCharsets.UTF_8)),
 						resourceSet.getLoadOptions());
 			} catch (IOException cannot) {
-				// From memory: only an encoding problem, which the file's own validation then reports.
+				// Fail closed: a text that cannot be loaded cannot be judged, so no fix is judged on it.
+				throw new java.io.UncheckedIOException(entry.getKey() + ": cannot load the text to fix: " + cannot.getMessage(),
+						cannot);
 			}
 			resources.put(entry.getKey(), resource);
 		}
