@@ -24,6 +24,7 @@ import org.ocs.topology.validation.TopologyLinkingDiagnosticMessageProvider;
 import org.ocs.topology.validation.TopologySyntaxErrorMessageProvider;
 
 import com.google.inject.Binder;
+import com.google.inject.name.Names;
 
 /** Runtime services of the .ocstopo language, shared by the command line and the language server. */
 public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
@@ -67,6 +68,14 @@ public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
 	// Inline "// ocstopo-ignore <rule> <reason>" comments, for the CLI and the language server alike.
 	public Class<? extends IResourceValidator> bindIResourceValidator() {
 		return SuppressingResourceValidator.class;
+	}
+
+	// EMF's generic EObjectValidator checks multiplicities and data values that the grammar already
+	// guarantees (every inferred feature is optional, every value comes through a terminal's
+	// converter), so it never finds anything here; it only costs every validation a walk of the
+	// model (and a short command-line run its class loading).
+	public void configureUseEObjectValidator(Binder binder) {
+		binder.bindConstant().annotatedWith(Names.named(CompositeEValidator.USE_EOBJECT_VALIDATOR)).to(false);
 	}
 
 	// Fail closed: a validator that throws is an internal-error finding, not an anonymous diagnostic.

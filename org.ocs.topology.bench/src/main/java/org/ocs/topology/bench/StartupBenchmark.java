@@ -59,6 +59,11 @@ public final class StartupBenchmark {
 		variants.put("  + CDS + both + no verification (the launcher's)", concat(List.of("java"), cds,
 				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions",
 						"-XX:-BytecodeVerificationRemote"), validate));
+		if (transparentHugePagesOnRequest()) { // the launcher adds it only then (and so does this)
+			variants.put("  + the above + -XX:+UseTransparentHugePages", concat(List.of("java"), cds,
+					List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions",
+							"-XX:-BytecodeVerificationRemote", "-XX:+UseTransparentHugePages"), validate));
+		}
 		variants.put("./ocstopo validate " + folder, List.of("./ocstopo", "validate", folder));
 		variants.put("./ocstopo rules", List.of("./ocstopo", "rules"));
 		variants.put("./ocstopo explain gateway-multiple", List.of("./ocstopo", "explain", "gateway-multiple"));
@@ -101,6 +106,15 @@ public final class StartupBenchmark {
 			throw new IllegalStateException(String.join(" ", command) + " exited " + exit);
 		}
 		return nanos;
+	}
+
+	/** The kernel gives 2 MB pages when asked (madvise mode), as the launcher checks. */
+	private static boolean transparentHugePagesOnRequest() {
+		try {
+			return Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")).contains("[madvise]");
+		} catch (IOException e) {
+			return false;
+		}
 	}
 
 	private static String javaVersion() throws IOException, InterruptedException {

@@ -50,12 +50,13 @@ public final class Main implements Runnable {
 	}
 
 	static int execute(String[] args) {
-		CommandLine commandLine = new CommandLine(new Main());
 		String named = args.length > 0 ? args[0] : "";
 		if (READS_TOPOLOGIES.contains(named)) {
+			// First, before picocli reads its annotations: the set-up is the longest part of a short run.
 			// validate --fix needs the editors' quick fixes: set up once, with them, not twice.
 			XtextSetup.start(java.util.Arrays.asList(args).contains("--fix"));
 		}
+		CommandLine commandLine = new CommandLine(new Main());
 		SUBCOMMANDS.forEach((name, command) -> {
 			if (named.equals(name) || !SUBCOMMANDS.containsKey(named)) {
 				commandLine.addSubcommand(name, command.get());

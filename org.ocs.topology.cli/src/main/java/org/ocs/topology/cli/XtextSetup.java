@@ -28,12 +28,24 @@ final class XtextSetup {
 	 */
 	static synchronized void start(boolean ide) {
 		if (injector == null) {
+			// Guice for one short run: construct by reflection instead of generating a class per
+			// injected type (classes made at run time are never in the class-data sharing archive), and
+			// no stack walk per binding for the source of a configuration error (Xtext's modules have
+			// none to report). Both only where the user has not chosen otherwise.
+			setIfAbsent("guice_bytecode_gen_option", "DISABLED");
+			setIfAbsent("guice_include_stack_traces", "OFF");
 			FutureTask<Injector> task = new FutureTask<>(() -> (ide ? new TopologyIdeSetup() : new TopologyStandaloneSetup())
 					.createInjectorAndDoEMFRegistration());
 			Thread thread = new Thread(task, "ocstopo-xtext-setup");
 			thread.setDaemon(true);
 			thread.start();
 			injector = task;
+		}
+	}
+
+	private static void setIfAbsent(String property, String value) {
+		if (System.getProperty(property) == null) {
+			System.setProperty(property, value);
 		}
 	}
 
