@@ -59,10 +59,12 @@ public final class StartupBenchmark {
 		variants.put("  + CDS + both + no verification (the launcher's)", concat(List.of("java"), cds,
 				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions",
 						"-XX:-BytecodeVerificationRemote"), validate));
+		List<String> launcher = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+				"-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote", "-XX:CompileThresholdScaling=3"));
+		variants.put("  + the above + -XX:CompileThresholdScaling=3", concat(List.of("java"), cds, launcher, validate));
 		if (transparentHugePagesOnRequest()) { // the launcher adds it only then (and so does this)
-			variants.put("  + the above + -XX:+UseTransparentHugePages", concat(List.of("java"), cds,
-					List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions",
-							"-XX:-BytecodeVerificationRemote", "-XX:+UseTransparentHugePages"), validate));
+			launcher.add("-XX:+UseTransparentHugePages");
+			variants.put("  + the above + -XX:+UseTransparentHugePages", concat(List.of("java"), cds, launcher, validate));
 		}
 		variants.put("./ocstopo validate " + folder, List.of("./ocstopo", "validate", folder));
 		variants.put("./ocstopo rules", List.of("./ocstopo", "rules"));
