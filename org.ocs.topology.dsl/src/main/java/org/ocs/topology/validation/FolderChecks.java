@@ -438,8 +438,19 @@ public final class FolderChecks {
 			int index, List<String> data) {
 		FlowTrace.Assumption assumption = trace.assumption();
 		String told = assumption == null ? message : message + " " + assumptionText(assumption);
+		if (!trace.assumedRouters().isEmpty()) {
+			told += " " + assumedRoutersText(trace.assumedRouters());
+		}
 		FolderFinding reported = new FolderFinding(rule, told, anchor, feature, index, data.toArray(String[]::new));
-		findings.add(assumption != null && !assumption.problemEitherWay() ? reported.restingOnAssumption() : reported);
+		findings.add(trace.problemRestsOnAssumption() ? reported.restingOnAssumption() : reported);
+	}
+
+	private static String assumedRoutersText(List<String> routers) {
+		boolean one = routers.size() == 1;
+		return "This rests on " + (one ? "router " : "routers ") + String.join(", ", routers) + ", which no declaration owns"
+				+ (one ? " and is" : " and are") + " assumed to reach every declared subnet directly; declare "
+				+ (one ? "it" : "them") + " ('router NAME { interface " + routers.get(0) + " on SUBNET ... }', with "
+				+ (one ? "its" : "their") + " routes) to check the real path.";
 	}
 
 	private static String assumptionText(FlowTrace.Assumption assumption) {

@@ -137,14 +137,45 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 		return replace(header(), "    product ocs2007r2\n", "    product ocs2007r2\n    windows " + version + "\n");
 	}
 
+	/** The management router of {@link #replyAroundTheBalancer()}, declared: it reaches fe1's balancer-side segment. */
+	private static String withManagementRouter(String site) {
+		return replace(site, "    load balancer bigip01 {\n", "    router mgmt-router {\n        interface 192.0.2.1 on management\n"
+				+ "        interface 198.51.100.3 on lb-side-a\n    }\n\n    load balancer bigip01 {\n");
+	}
+
 	@Test
 	void aReplyAroundTheBalancerIsAsymmetricUnderTheWeakHostModel() throws IOException {
 		// Windows Server 2003: fe2 answers fe1 by its route through the management router, so the
 		// balancer never sees the reply. fe2 to fe1 works: fe1 answers on-link on the management segment.
-		List<Model> folder = parseFolder(withWindows("ws2003"), replyAroundTheBalancer());
+		String site = withManagementRouter(replyAroundTheBalancer());
+		List<Model> folder = parseFolder(withWindows("ws2003"), site);
 		validation.assertError(folder.get(1), Literals.STATIC_ROUTE, "pool-traffic-asymmetric",
 				"from fe1.contoso.com to fe2.contoso.com", "different paths", "half a connection");
-		assertEquals(1, issues(withWindows("ws2003"), replyAroundTheBalancer()).size());
+		List<Issue> issues = issues(withWindows("ws2003"), site);
+		assertEquals(1, issues.size(), issues.toString());
+		assertFalse(issues.get(0).getMessage().contains("rests on"), "the router is declared: " + issues.get(0).getMessage());
+	}
+
+	@Test
+	void anErrorNeverRestsOnAnUndeclaredRouterAlone() throws IOException {
+		// The same reply, but through 192.0.2.1, which nothing declares: ocstopo assumes a router that
+		// delivers straight to fe1, yet a real one might send it on through the balancer. The finding
+		// stays, as a warning that says what it assumed and how to state the fact.
+		List<Model> folder = parseFolder(withWindows("ws2003"), replyAroundTheBalancer());
+		validation.assertWarning(folder.get(1), Literals.STATIC_ROUTE, "pool-traffic-asymmetric",
+				"from fe1.contoso.com to fe2.contoso.com", "This rests on router 192.0.2.1, which no declaration owns and"
+						+ " is assumed to reach every declared subnet directly; declare it ('router NAME { interface"
+						+ " 192.0.2.1 on SUBNET ... }', with its routes) to check the real path.");
+		List<Issue> issues = issues(withWindows("ws2003"), replyAroundTheBalancer());
+		assertEquals(1, issues.size(), issues.toString());
+		assertEquals(org.eclipse.xtext.diagnostics.Severity.WARNING, issues.get(0).getSeverity());
+		// The assumption is in the trace too: the hop at the router says so, on the route that names it.
+		HopData atRouter = java.util.Arrays.stream(issues.get(0).getData()).map(HopData::decode)
+				.filter(h -> h != null && h.why().contains("router 192.0.2.1, which no declaration owns, is assumed to reach"
+						+ " every declared subnet: it forwards it straight to 198.51.100.11"))
+				.findFirst().orElseThrow(() -> new AssertionError(java.util.Arrays.toString(issues.get(0).getData())));
+		assertEquals(replyAroundTheBalancer().lines().toList().indexOf("        route 198.51.100.0/25 via 192.0.2.1"),
+				atRouter.startLine(), "the route through the router, 0-based");
 	}
 
 	@Test
@@ -152,14 +183,16 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 		// Windows Server 2008: fe2 answers from 198.51.100.140, so out of that interface, to the
 		// balancer, which has the connection: fe1 to fe2 works. But fe1 answers fe2's management
 		// address from 198.51.100.11, out of its balancer-side interface to the balancer, which never
-		// saw fe2's request (it went through the router): that is now the asymmetric pair.
-		List<Issue> issues = issues(withWindows("ws2008r2"), replyAroundTheBalancer());
+		// saw fe2's request (it went through the router): that is now the asymmetric pair. The router
+		// is declared, so nothing is assumed: an error.
+		List<Issue> issues = issues(withWindows("ws2008r2"), withManagementRouter(replyAroundTheBalancer()));
 		assertEquals(1, issues.size(), issues.toString());
 		Issue only = issues.get(0);
 		assertEquals("pool-traffic-asymmetric", only.getCode());
 		assertEquals(org.eclipse.xtext.diagnostics.Severity.ERROR, only.getSeverity());
 		assertTrue(only.getMessage().contains("from fe2.contoso.com to fe1.contoso.com"), only.getMessage());
 		assertFalse(only.getMessage().contains("assumes"), only.getMessage());
+		assertFalse(only.getMessage().contains("rests on"), only.getMessage());
 	}
 
 	@Test

@@ -108,8 +108,11 @@ class TraceEndToEndTest {
 					+ ") tcp/5061, resolved by DNS A record at " + dns + ":" + record + ":5\n"), run.toString());
 		}
 		assertEquals(3, run.stdout().split("\nverdict: delivered: ", -1).length - 1, run.toString());
-		// Between sites the packet crosses a router no file declares: a hop without a location.
-		assertTrue(run.stdout().contains(". router 192.0.2.1 (not declared) forwards to 198.51.100.11\n"), run.toString());
+		// Between sites the packet crosses a router no file declares: the hop says what is assumed, at
+		// the gateway line that names it.
+		assertTrue(run.stdout().contains(". router 192.0.2.1, which no declaration owns, is assumed to reach every declared"
+				+ " subnet: it forwards it straight to 198.51.100.11   (default gateway " + multisite.resolve("seattle.ocstopo")
+				+ ":14:9)\n"), run.toString());
 	}
 
 	@Test

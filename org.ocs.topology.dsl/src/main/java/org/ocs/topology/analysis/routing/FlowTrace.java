@@ -65,6 +65,21 @@ public record FlowTrace(String from, String target, int port, Resolution resolut
 		}
 	}
 
+	/**
+	 * The addresses no declaration owns that the path (request or reply) went through as routers, in
+	 * the order met: the verdict assumes each reaches every declared subnet directly, which only a
+	 * {@code router} declaration with its interfaces and routes would make a fact.
+	 */
+	public List<String> assumedRouters() {
+		return allHops().stream().filter(hop -> hop.kind() == Hop.Kind.ASSUMED_ROUTER).map(Hop::device).distinct()
+				.toList();
+	}
+
+	/** Whether the verdict is a problem that rests on an assumption: a host model, or an undeclared router. */
+	public boolean problemRestsOnAssumption() {
+		return verdict.isProblem() && (assumption != null && !assumption.problemEitherWay() || !assumedRouters().isEmpty());
+	}
+
 	/** Every hop, request then reply, as one list. */
 	public List<Hop> allHops() {
 		List<Hop> hops = new ArrayList<>();

@@ -260,8 +260,11 @@ public final class FlowTracer {
 							"is routed by " + router + " towards " + dst + ", which no declared server or balancer owns",
 							null);
 				}
-				hops.add(Hop.at(Kind.ROUTER, where, src, dst, "router " + router,
-						"router " + router + " (not declared) forwards to " + dst, null));
+				// The assumption is shown at the gateway or route that names the address: nothing else declares it.
+				Object namedBy = hops.isEmpty() ? null : hops.get(hops.size() - 1).declaration();
+				hops.add(Hop.at(Kind.ASSUMED_ROUTER, router.toString(), src, dst, "router " + router + " (assumed)",
+						"router " + router + ", which no declaration owns, is assumed to reach every declared subnet:"
+								+ " it forwards it straight to " + dst, namedBy));
 				device = owner.get();
 				continue;
 			}

@@ -25,8 +25,14 @@ public record Hop(Kind kind, String device, Ipv4Address sourceIn, Ipv4Address de
 		SEND,
 		/** A load balancer's virtual server or forwarding virtual server takes the packet. */
 		BALANCER,
-		/** An undeclared router forwards the packet. */
+		/** A declared router forwards the packet by its own table. */
 		ROUTER,
+		/**
+		 * An address that no declaration owns, used as a gateway or next hop, forwards the packet: it is
+		 * assumed to be a router that reaches every declared subnet directly ({@code device} is its
+		 * address). A verdict on a path through one rests on that assumption.
+		 */
+		ASSUMED_ROUTER,
 		/** The packet reaches the device that owns its destination address. */
 		DELIVER,
 		/** The packet goes no further. */

@@ -30,7 +30,7 @@ public final class PathSummary {
 					line.append(afterSend ? " = " : " -> ").append(hop.brief());
 					afterSend = false;
 				}
-				case ROUTER -> {
+				case ROUTER, ASSUMED_ROUTER -> {
 					line.append(afterSend ? " = " : " -> ").append(hop.brief());
 					afterSend = false;
 				}

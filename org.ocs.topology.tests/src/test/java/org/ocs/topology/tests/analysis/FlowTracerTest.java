@@ -107,7 +107,10 @@ class FlowTracerTest {
 		Hop send = trace.request().hops().get(0);
 		assertEquals("route 198.51.100.0/24 via 192.0.2.254", send.brief());
 		assertEquals("route 198.51.100.0/24", send.declaration());
-		assertEquals(Hop.Kind.ROUTER, trace.request().hops().get(1).kind(), "an undeclared router forwards it");
+		Hop router = trace.request().hops().get(1);
+		assertEquals(Hop.Kind.ASSUMED_ROUTER, router.kind(), "an undeclared router forwards it");
+		assertEquals("route 198.51.100.0/24", router.declaration(), "shown at the route that names it");
+		assertEquals(List.of("192.0.2.254", "198.51.100.1"), trace.assumedRouters(), "request, then reply");
 		assertEquals("default gateway 198.51.100.1", trace.reply().hops().get(0).brief(), "the reply uses b's gateway");
 	}
 
@@ -119,7 +122,8 @@ class FlowTracerTest {
 		FlowTrace trace = new FlowTracer(view).trace(view.host("a").get(), literal("198.51.100.20"), "b", 5071);
 		assertEquals(Verdict.DIRECT, trace.verdict());
 		assertEquals("gateway 192.0.2.1", trace.request().hops().get(0).declaration());
-		assertEquals("a -> default gateway 192.0.2.1 = router 192.0.2.1 -> b sees 192.0.2.10", PathSummary.of(trace));
+		assertEquals("a -> default gateway 192.0.2.1 = router 192.0.2.1 (assumed) -> b sees 192.0.2.10", PathSummary.of(trace));
+		assertFalse(trace.problemRestsOnAssumption(), "delivered: no problem to rest on anything");
 	}
 
 	@Test
