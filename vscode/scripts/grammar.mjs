@@ -185,6 +185,7 @@ const repository = {
       header(['back', 'end'], setting('back-end'), reference('server')),
       header(['database'], setting('database'), reference('server')),
       header(['compliance', 'server'], setting('compliance-server'), reference('server')),
+      header(['next', 'hop'], setting('next-hop'), reference('pool')),
       {
         match: `${B}${kws('load', 'balanced', 'by')}\\s+(?:(vip)${E}(?:\\s+${name})?|(dns)${E})`,
         captures: {
@@ -291,7 +292,7 @@ const repository = {
       { match: kw('topology|site|subnet|server|enterprise|standard|edition|director|edge|mediation|group|chat|pool|balancer|virtual|forwarding|registrar|dns|A|SRV'), captures: { 1: { name: `storage.type.${S}` } } },
       { match: kw('ocs2007r2|lync2010|none|automap|snat|source-address|cookie|tcp|udp|global'), captures: { 1: { name: `constant.language.${S}` } } },
       { match: kw('floating'), captures: { 1: { name: `storage.modifier.floating.${S}` } } },
-      { match: kw('product|sip|domains|interface|on|default|gateway|route|via|hosts|front|ends|back|end|servers|database|compliance|lookup|account|homed|plus|other|endpoints?|load|balanced|by|vip|web|services|max|per|user|self|ip|members|ports|source|translation|idle|timeout|persistence|port|priority|weight'), captures: { 1: { name: `keyword.other.${S}` } } },
+      { match: kw('product|sip|domains|interface|on|default|gateway|route|via|hosts|front|ends|back|end|servers|database|compliance|lookup|account|homed|plus|other|endpoints?|load|balanced|by|vip|web|services|max|per|user|self|ip|members|ports|source|translation|idle|timeout|persistence|port|priority|weight|next|hop'), captures: { 1: { name: `keyword.other.${S}` } } },
     ],
   },
 

@@ -97,7 +97,7 @@ public enum Rule {
 			"A server's gateway or route goes through a balancer's unit self IP where a floating one on that subnet survives a fail-over.",
 			Trait.SAFE_FIX),
 	POOL_DEPENDENCY_UNREACHABLE("pool-dependency-unreachable", Severity.ERROR,
-			"A pool member cannot reach a server its role depends on (a Front End its SQL back end, a Group Chat server its Lookup home pool or database), or the reply takes another path.");
+			"A pool member cannot reach a server its role depends on (a Front End its SQL back end, a Group Chat server its Lookup home pool or database, a Mediation or Director server its next hop pool, a Front End its Mediation pool), or the reply takes another path.");
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {

@@ -41,10 +41,13 @@ import org.ocs.topology.topology.GroupChatPool;
 import org.ocs.topology.topology.HardwareLoadBalancing;
 import org.ocs.topology.topology.HostsEntry;
 import org.ocs.topology.topology.LookupAccount;
+import org.ocs.topology.topology.MediationPool;
 import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.NetworkInterface;
+import org.ocs.topology.topology.NextHop;
 import org.ocs.topology.topology.Pool;
 import org.ocs.topology.topology.Protocol;
+import org.ocs.topology.topology.RegistrarPool;
 import org.ocs.topology.topology.RegistrarSetting;
 import org.ocs.topology.topology.SelfIp;
 import org.ocs.topology.topology.Server;
@@ -309,11 +312,60 @@ public final class FolderChecks {
 								+ " do not start without it.");
 			}
 		}
+		for (Pool pool : topology.all(Pool.class)) {
+			if (pool instanceof NextHop hop && pool.getName() != null && hop.getNextHop() != null
+					&& !hop.getNextHop().eIsProxy() && hop.getNextHop().getName() != null) {
+				checkNextHop(dependencies, pool, hop.getNextHop());
+			}
+		}
+	}
+
+	/**
+	 * A Mediation or Director pool and the pool it hands its SIP traffic to: each of its servers to the
+	 * next hop pool's FQDN (SIP over MTLS, 5061; any Front End of that pool may answer, as its VIP or
+	 * DNS sends it to one); for a Lync Server 2010 Mediation pool also each Front End of the next hop
+	 * to the Mediation pool's FQDN on 5070, the port it takes the Front Ends' calls on.
+	 */
+	private void checkNextHop(PoolDependencies dependencies, Pool pool, RegistrarPool next) {
+		boolean mediation = pool instanceof MediationPool;
+		String role = mediation ? "Mediation Server" : "Director";
+		reportDependencies(dependencies, pool, role, next.getName(), answeringFor(next),
+				new PoolDependencies.Dependency("its next hop pool (SIP over MTLS, TCP " + Ports.SIP_TLS + ")", Ports.SIP_TLS),
+				pool, P.getNextHop_NextHop(), mediation
+						? "Calls between the PSTN gateways behind it and the users of that pool cannot be set up."
+						: "Users who sign in or are routed through this Director cannot reach their home pool.");
+		ProductGeneration product = topology.product();
+		if (mediation && product != null && product.mediationPortForFrontEnds().isPresent()) {
+			int port = product.mediationPortForFrontEnds().getAsInt();
+			reportDependencies(dependencies, next, "Front End", pool.getName(), answeringFor(pool),
+					new PoolDependencies.Dependency("the Mediation Server it sends calls to (SIP over MTLS, TCP " + port + ")",
+							port),
+					pool, P.getNextHop_NextHop(), "Calls from the users of that pool to the PSTN through this Mediation pool"
+							+ " fail.");
+		}
+	}
+
+	/** A pool's FQDN and its servers' names: whoever of them answers a flow to the pool's FQDN serves it. */
+	private static java.util.Set<String> answeringFor(Pool pool) {
+		java.util.Set<String> answering = new java.util.LinkedHashSet<>();
+		answering.add(pool.getName());
+		pool.getMembers().stream().filter(s -> !s.eIsProxy() && s.getName() != null).forEach(s -> answering.add(s.getName()));
+		return answering;
 	}
 
 	private void reportDependencies(PoolDependencies dependencies, Pool pool, String role, String server,
 			java.util.Set<String> answering, PoolDependencies.Dependency dependency, EStructuralFeature poolFeature,
 			String consequence) {
+		reportDependencies(dependencies, pool, role, server, answering, dependency, pool, poolFeature, consequence);
+	}
+
+	/**
+	 * Every member of {@code pool} (as {@code role}) to {@code server}, which any of {@code answering}
+	 * may answer; a finding with no declaration to blame goes on {@code fallback}'s {@code fallbackFeature}.
+	 */
+	private void reportDependencies(PoolDependencies dependencies, Pool pool, String role, String server,
+			java.util.Set<String> answering, PoolDependencies.Dependency dependency, EObject fallback,
+			EStructuralFeature fallbackFeature, String consequence) {
 		{
 			List<String> members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
 			for (PoolDependencies.DependencyFinding finding : dependencies.check(pool.getName(), members, server,
@@ -321,15 +373,15 @@ public final class FolderChecks {
 				String path = PathSummary.of(finding.trace());
 				String why = switch (finding.verdict()) {
 					case ASYMMETRIC -> "its request and the reply take different paths: " + path;
-					default -> "it cannot get through: " + path + (finding.trace().request() != null
-							&& !finding.trace().request().delivered() ? " (" + finding.trace().explanation() + ")" : "");
+					// The path ends with the drop and its reason: said once.
+					default -> "it cannot get through: " + path;
 				};
 				String message = role + " " + finding.from() + " of pool " + finding.pool() + " cannot use "
 						+ finding.dependency().what() + " on " + finding.to() + ": " + why + ". " + consequence;
 				List<String> data = new ArrayList<>();
 				addHops(data, finding.trace().allHops());
-				EObject anchor = finding.cause() instanceof EObject cause ? cause : pool;
-				EStructuralFeature feature = anchor == pool ? poolFeature : anchorFeature(anchor);
+				EObject anchor = finding.cause() instanceof EObject cause ? cause : fallback;
+				EStructuralFeature feature = anchor == fallback ? fallbackFeature : anchorFeature(anchor);
 				addTraced(finding.trace(), Rule.POOL_DEPENDENCY_UNREACHABLE, message, anchor, feature,
 						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, data);
 			}
@@ -399,10 +451,11 @@ public final class FolderChecks {
 			}
 			default -> {
 				rule = Rule.POOL_TRAFFIC_UNREACHABLE;
-				// The one-line path already says why a reply fails; a dropped request gets its reason here.
-				boolean requestDropped = finding.trace().request() != null && !finding.trace().request().delivered();
+				// The one-line path says why: a drop ends it with its reason, a failed reply is told after it.
+				// A request delivered elsewhere than to the peer gets its explanation here.
+				boolean delivered = finding.trace().request() != null && finding.trace().request().delivered();
 				message = pair + " cannot get through: " + path
-						+ (requestDropped ? " (" + finding.trace().explanation() + ")" : "")
+						+ (delivered && finding.trace().reply() == null ? "; " + finding.trace().explanation() : "")
 						+ ". These services fail between the two Front Ends.";
 			}
 		}

@@ -241,6 +241,18 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 	}
 
 	@Test
+	void aFrontEndsNameOnThePoolVipIsToldAsSuch() throws IOException {
+		// fe2's A record names the pool VIP: the VIP may send fe1's traffic back to fe1 itself. The
+		// message says so, where the path alone would only show fe1 receiving it.
+		String header = replace(header(), "A fe2.contoso.com -> 198.51.100.140", "A fe2.contoso.com -> 203.0.113.10");
+		List<Issue> issues = issues(header, site());
+		Issue back = issues.stream().filter(i -> "pool-traffic-unreachable".equals(i.getCode())).findFirst()
+				.orElseThrow(() -> new AssertionError(issues.toString()));
+		assertTrue(back.getMessage().contains("-> fe1.contoso.com sees 198.51.100.1; 203.0.113.10 (the VIP of bigip01) takes"
+				+ " it back at fe1.contoso.com, the sender itself, not to fe2.contoso.com. These services fail"), back.getMessage());
+	}
+
+	@Test
 	void aFrontEndWithoutADnsRecordIsAWarningOnThePool() throws IOException {
 		String header = replace(header(), "    A fe2.contoso.com -> 198.51.100.140\n", "");
 		List<Model> folder = parseFolder(header, site());

@@ -56,6 +56,16 @@ public final class Ports {
 	 * a static port of its own). Not in DOMAIN.md.
 	 */
 	public static final int SQL_DEFAULT_INSTANCE = 1433;
+	/**
+	 * SIP over MTLS on which a Lync Server 2010 Mediation Server listens for its Front Ends ("port
+	 * 5070 is used for TLS traffic coming from the Lync server", the gateway side being 5067); the
+	 * Front Ends take the Mediation Server's traffic on {@link #SIP_TLS} ("SIP communications between
+	 * Front End Servers and Mediation Servers (MTLS)"). Sources: learn.microsoft.com gg398833(v=ocs.14),
+	 * "Ports and Protocols for Internal Servers" (Lync Server 2010); B. Spurlock, "Demystifying the
+	 * Mediation Server Role", ITPro Today, 2013.
+	 */
+	public static final int MEDIATION_SIP_LYNC_2010 = 5070;
+
 	/** HTTP for phone updates on the R2 pool VIP. Source: a field report, jasonshave.blogspot.com, July 2009 (not Microsoft). */
 	public static final int HTTP_PHONE_UPDATES = 80;
 

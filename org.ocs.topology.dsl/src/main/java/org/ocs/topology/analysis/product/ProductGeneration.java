@@ -56,6 +56,15 @@ public enum ProductGeneration {
 		return this == OCS_2007_R2 ? Ports.OCS_2007_R2_REQUIRED_POOL_VIP : List.of();
 	}
 
+	/**
+	 * The port a Mediation Server takes its Front Ends' SIP on: 5070 on Lync Server 2010
+	 * ({@link Ports#MEDIATION_SIP_LYNC_2010}); none known for OCS 2007 R2, whose Mediation Server
+	 * listening port is a setting the project has no documented default for.
+	 */
+	public OptionalInt mediationPortForFrontEnds() {
+		return this == LYNC_2010 ? OptionalInt.of(Ports.MEDIATION_SIP_LYNC_2010) : OptionalInt.empty();
+	}
+
 	/** The pool VIP ports of features, added when used: R2's per dd572362(v=office.13); none known for Lync 2010. */
 	public List<Ports.Port> featurePoolVipPorts() {
 		return this == OCS_2007_R2 ? Ports.OCS_2007_R2_FEATURE_POOL_VIP : List.of();

@@ -303,15 +303,16 @@ public final class FlowTracer {
 				if (device instanceof Host host && src != null && lookup(device, dst) != null) {
 					Nic own = view.nicOf(src).orElse(null);
 					return drop(hops, crossed, device.name(), src, dst, device.name() + " has no route to " + dst + " from "
-							+ src, "has no route from " + device.name() + " to " + dst + " out of the interface that owns "
+							+ src + " (" + effectiveModel(host, context).label() + ": only out of the interface that owns it)",
+							"has no route from " + device.name() + " to " + dst + " out of the interface that owns "
 									+ src + (own != null ? " (" + own.network().networkCidr() + ")" : "") + ": under "
 									+ effectiveModel(host, context).label() + " a packet leaves only by the interface"
 									+ " that owns its source address",
 							own != null ? own.source() : device.source());
 				}
-				return drop(hops, crossed, device.name(), src, dst, device.name() + " has no route to " + dst,
-						"has no route from " + device.name() + " to " + dst
-								+ " (no subnet, static route or default gateway covers it)",
+				return drop(hops, crossed, device.name(), src, dst, device.name() + " has no route to " + dst
+						+ " (no subnet, static route or default gateway covers it)", "has no route from " + device.name()
+								+ " to " + dst + " (no subnet, static route or default gateway covers it)",
 						device.source());
 			}
 			if (src == null) {
@@ -364,7 +365,8 @@ public final class FlowTracer {
 			}
 		}
 		if (reply) {
-			return Optional.of(drop(hops, crossed, balancer.name(), src, dst, "no connection entry on " + balancer.name(),
+			return Optional.of(drop(hops, crossed, balancer.name(), src, dst, "no connection entry on " + balancer.name()
+					+ " (it never saw the request)",
 					"reaches " + balancer.name() + ", which has no connection entry for it (it never saw the request)"
 							+ " and drops it: the balancer sees half a connection",
 					balancer.source()));
@@ -406,7 +408,8 @@ public final class FlowTracer {
 			return translate(balancer, forwarding, hops, crossed, src, dst, dst, sessions, context,
 					"forwarding virtual server " + forwarding.name() + " routes it on to " + dst);
 		}
-		return Optional.of(drop(hops, crossed, balancer.name(), src, dst, balancer.name() + " matches no virtual server",
+		return Optional.of(drop(hops, crossed, balancer.name(), src, dst, balancer.name() + " matches no virtual server"
+				+ " (a BIG-IP routes only through a forwarding virtual server)",
 				"reaches " + balancer.name() + ", which matches it to no virtual server and drops it"
 						+ " (a BIG-IP routes only through a forwarding virtual server)",
 				balancer.source()));
@@ -416,7 +419,8 @@ public final class FlowTracer {
 			Ipv4Address src, Ipv4Address dst, Ipv4Address newDst, List<Session> sessions, Context context, String what) {
 		RouteChoice out = lookup(balancer, newDst);
 		if (out == null) {
-			return Optional.of(drop(hops, crossed, balancer.name(), src, newDst, balancer.name() + " has no route to " + newDst,
+			return Optional.of(drop(hops, crossed, balancer.name(), src, newDst, balancer.name() + " has no route to " + newDst
+					+ " (no self IP on its subnet, no static route or default gateway)",
 					"has no route from " + balancer.name() + " to " + newDst
 							+ " (no self IP on its subnet, no static route or default gateway)",
 					balancer.source()));

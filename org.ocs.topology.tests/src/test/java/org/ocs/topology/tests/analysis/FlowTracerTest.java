@@ -242,7 +242,7 @@ class FlowTracerTest {
 		NetworkView noForwarding = NetworkView.builder().host(a).host(b).balancer(f5).build();
 		FlowTrace dropped = new FlowTracer(noForwarding).trace(a, literal("198.51.100.140"), "b", 5071);
 		assertEquals(Verdict.UNREACHABLE, dropped.verdict());
-		assertEquals("f5 matches no virtual server", dropped.request().drop().brief());
+		assertEquals("f5 matches no virtual server (a BIG-IP routes only through a forwarding virtual server)", dropped.request().drop().brief());
 		assertEquals("f5", dropped.request().drop().declaration());
 
 		NetworkView unresolved = NetworkView.builder().host(a).build();
