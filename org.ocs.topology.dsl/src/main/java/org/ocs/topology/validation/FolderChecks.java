@@ -323,8 +323,8 @@ public final class FolderChecks {
 	/**
 	 * A Mediation or Director pool and the pool it hands its SIP traffic to: each of its servers to the
 	 * next hop pool's FQDN (SIP over MTLS, 5061; any Front End of that pool may answer, as its VIP or
-	 * DNS sends it to one); for a Lync Server 2010 Mediation pool also each Front End of the next hop
-	 * to the Mediation pool's FQDN on 5070, the port it takes the Front Ends' calls on.
+	 * DNS sends it to one); for a Mediation pool also each Front End of the next hop to the Mediation
+	 * pool's FQDN, on the port it takes the Front Ends' calls on (5070 on Lync 2010, 5061 on R2).
 	 */
 	private void checkNextHop(PoolDependencies dependencies, Pool pool, RegistrarPool next) {
 		boolean mediation = pool instanceof MediationPool;
@@ -335,8 +335,9 @@ public final class FolderChecks {
 						? "Calls between the PSTN gateways behind it and the users of that pool cannot be set up."
 						: "Users who sign in or are routed through this Director cannot reach their home pool.");
 		ProductGeneration product = topology.product();
-		if (mediation && product != null && product.mediationPortForFrontEnds().isPresent()) {
-			int port = product.mediationPortForFrontEnds().getAsInt();
+		// Without the product the port is unknown (5070 or 5061): that direction is not judged.
+		if (mediation && product != null) {
+			int port = product.mediationPortForFrontEnds();
 			reportDependencies(dependencies, next, "Front End", pool.getName(), answeringFor(pool),
 					new PoolDependencies.Dependency("the Mediation Server it sends calls to (SIP over MTLS, TCP " + port + ")",
 							port),

@@ -3,17 +3,20 @@ package org.ocs.topology.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.TopologyPackage.Literals;
 
 /**
  * pool-dependency-unreachable for the pools that hand their SIP traffic to a next hop (issue 9):
- * a Mediation pool's servers to their next hop pool and, on Lync Server 2010, that pool's Front
- * Ends to the Mediation pool on 5070; a Director pool's servers to their next hop pool.
+ * a Mediation pool's servers to their next hop pool and that pool's Front Ends to the Mediation
+ * pool (5070 on Lync Server 2010, 5061 on OCS 2007 R2); a Director pool's servers to their next hop pool.
  */
 class NextHopRulesTest extends TopologyTestSupport {
 
@@ -117,9 +120,19 @@ class NextHopRulesTest extends TopologyTestSupport {
 	}
 
 	@Test
-	void onOcs2007R2NoPortIsKnownForFrontEndsToMediationSoThatFlowIsNotJudged() {
-		// No documented default for R2's Mediation listening port: nothing to trace, so no finding.
-		assertEquals(List.of(), issues(topology("ocs2007r2", "", MEDIATION)));
+	void onOcs2007R2TheFrontEndsReachTheMediationServersInternalEdgeOn5061() {
+		List<Issue> issues = issues(topology("ocs2007r2", "", MEDIATION));
+		assertEquals(2, issues.size(), issues.toString());
+		assertTrue(issues.stream().allMatch(i -> i.getMessage().contains(
+				"cannot use the Mediation Server it sends calls to (SIP over MTLS, TCP 5061)")), issues.toString());
+		assertEquals(List.of(), issues(topology("ocs2007r2", ROUTE_TO_SERVERS, MEDIATION)));
+	}
+
+	@Test
+	void withoutAProductThePortIsUnknownAndThatDirectionIsNotJudged() {
+		String text = topology("lync2010", "", MEDIATION).replace("    product lync2010\n", "");
+		assertTrue(issues(text).stream().noneMatch(i -> i.getMessage().contains("Mediation Server it sends calls to")),
+				issues(text).toString());
 	}
 
 	@Test
@@ -152,6 +165,19 @@ class NextHopRulesTest extends TopologyTestSupport {
 				&& i.getMessage().startsWith("Director dir1.contoso.com of pool dir01.contoso.com cannot use its next hop pool"
 						+ " (SIP over MTLS, TCP 5061) on pool01.contoso.com")
 				&& i.getMessage().contains("core has no route to 203.0.113.10")), issues.toString());
+	}
+
+	@Test
+	void throughTheCommandLineTheBuildFailsUntilTheBalancerRoutesToTheMediationServer(@TempDir Path dir) throws Exception {
+		CliEndToEndTest.findJar();
+		Files.writeString(dir.resolve("t.ocstopo"), topology("lync2010", "", MEDIATION));
+		CliEndToEndTest.Run broken = CliEndToEndTest.run(dir, "validate", "t.ocstopo");
+		assertEquals(1, broken.exitCode(), broken.toString());
+		assertTrue(broken.stdout().contains(": error pool-dependency-unreachable Front End fe1.contoso.com of pool"
+				+ " pool01.contoso.com cannot use the Mediation Server it sends calls to (SIP over MTLS, TCP 5070)"), broken.toString());
+		Files.writeString(dir.resolve("t.ocstopo"), topology("lync2010", ROUTE_TO_SERVERS, MEDIATION));
+		CliEndToEndTest.Run fixed = CliEndToEndTest.run(dir, "validate", "t.ocstopo");
+		assertEquals(0, fixed.exitCode(), fixed.toString());
 	}
 
 	@Test

@@ -61,10 +61,19 @@ public final class Ports {
 	 * 5070 is used for TLS traffic coming from the Lync server", the gateway side being 5067); the
 	 * Front Ends take the Mediation Server's traffic on {@link #SIP_TLS} ("SIP communications between
 	 * Front End Servers and Mediation Servers (MTLS)"). Sources: learn.microsoft.com gg398833(v=ocs.14),
-	 * "Ports and Protocols for Internal Servers" (Lync Server 2010); B. Spurlock, "Demystifying the
-	 * Mediation Server Role", ITPro Today, 2013.
+	 * "Ports and Protocols for Internal Servers" (Lync Server 2010; its Lync Server 2013 edition lists
+	 * "Mediation Servers | Lync Server Mediation service | 5070 | TCP | Used by the Mediation Server
+	 * for incoming requests from the Front End Server"); B. Spurlock, "Demystifying the Mediation
+	 * Server Role", ITPro Today, 2013.
 	 */
 	public static final int MEDIATION_SIP_LYNC_2010 = 5070;
+
+	/**
+	 * The OCS 2007 R2 Mediation Server's internal edge, where its next hop proxy (the Front Ends)
+	 * reaches it: "a unique static route ... The default port is 5061" (the gateway edge is 5060).
+	 * Source: TechNet dd572179(office.13), "Configuring the Mediation Server".
+	 */
+	public static final int MEDIATION_INTERNAL_EDGE_OCS_2007_R2 = SIP_TLS;
 
 	/** HTTP for phone updates on the R2 pool VIP. Source: a field report, jasonshave.blogspot.com, July 2009 (not Microsoft). */
 	public static final int HTTP_PHONE_UPDATES = 80;

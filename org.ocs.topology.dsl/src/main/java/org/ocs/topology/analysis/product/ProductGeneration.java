@@ -57,12 +57,12 @@ public enum ProductGeneration {
 	}
 
 	/**
-	 * The port a Mediation Server takes its Front Ends' SIP on: 5070 on Lync Server 2010
-	 * ({@link Ports#MEDIATION_SIP_LYNC_2010}); none known for OCS 2007 R2, whose Mediation Server
-	 * listening port is a setting the project has no documented default for.
+	 * The port a Mediation Server takes its Front Ends' SIP on, by default: 5070 on Lync Server 2010
+	 * ({@link Ports#MEDIATION_SIP_LYNC_2010}), 5061 on OCS 2007 R2, its internal edge
+	 * ({@link Ports#MEDIATION_INTERNAL_EDGE_OCS_2007_R2}).
 	 */
-	public OptionalInt mediationPortForFrontEnds() {
-		return this == LYNC_2010 ? OptionalInt.of(Ports.MEDIATION_SIP_LYNC_2010) : OptionalInt.empty();
+	public int mediationPortForFrontEnds() {
+		return this == LYNC_2010 ? Ports.MEDIATION_SIP_LYNC_2010 : Ports.MEDIATION_INTERNAL_EDGE_OCS_2007_R2;
 	}
 
 	/** The pool VIP ports of features, added when used: R2's per dd572362(v=office.13); none known for Lync 2010. */
