@@ -395,6 +395,9 @@ public final class TraceCommand implements Callable<Integer> {
 			JsonObject item = new JsonObject();
 			item.addProperty("device", hop.device());
 			item.addProperty("action", hop.kind().name().toLowerCase(Locale.ROOT));
+			if (hop.dropReason() != null) {
+				item.addProperty("dropReason", hop.dropReason().name().toLowerCase(Locale.ROOT));
+			}
 			item.addProperty("sourceIn", text(hop.sourceIn()));
 			item.addProperty("destinationIn", text(hop.destinationIn()));
 			item.addProperty("source", text(hop.source()));

@@ -282,8 +282,7 @@ public final class FolderChecks {
 				continue;
 			}
 			reportDependencies(dependencies, pool, "Front End", backEnd.getName(), java.util.Set.of(backEnd.getName()),
-					SQL_BACK_END,
-					P.getEnterprisePool_BackEnd(), "A Front End that cannot reach its back end database does not start,"
+					SQL_BACK_END, pool, P.getEnterprisePool_BackEnd(), "A Front End that cannot reach its back end database does not start,"
 							+ " and the pool stops serving its users.");
 		}
 		for (GroupChatPool pool : topology.all(GroupChatPool.class)) {
@@ -294,20 +293,14 @@ public final class FolderChecks {
 			if (account != null && account.getHomePool() != null && !account.getHomePool().eIsProxy()
 					&& account.getHomePool().getName() != null) {
 				Pool home = account.getHomePool();
-				java.util.Set<String> answering = new java.util.LinkedHashSet<>();
-				answering.add(account.getHomePool().getName());
-				if (home != null) {
-					home.getMembers().stream().filter(s -> !s.eIsProxy() && s.getName() != null)
-							.forEach(s -> answering.add(s.getName()));
-				}
-				reportDependencies(dependencies, pool, "Group Chat server", account.getHomePool().getName(), answering,
-						LOOKUP_HOME_POOL, P.getGroupChatPool_LookupAccount(), "Its Lookup service cannot register, so"
+				reportDependencies(dependencies, pool, "Group Chat server", home.getName(), answeringFor(home),
+						LOOKUP_HOME_POOL, pool, P.getGroupChatPool_LookupAccount(), "Its Lookup service cannot register, so"
 								+ " Group Chat clients find no channel server and cannot join any chat room.");
 			}
 			Server database = pool.getDatabase();
 			if (database != null && !database.eIsProxy() && database.getName() != null) {
 				reportDependencies(dependencies, pool, "Group Chat server", database.getName(),
-						java.util.Set.of(database.getName()), GROUP_CHAT_DATABASE,
+						java.util.Set.of(database.getName()), GROUP_CHAT_DATABASE, pool,
 						P.getGroupChatPool_Database(), "The Channel and Lookup services keep rooms and messages there: they"
 								+ " do not start without it.");
 			}
@@ -354,12 +347,6 @@ public final class FolderChecks {
 		return answering;
 	}
 
-	private void reportDependencies(PoolDependencies dependencies, Pool pool, String role, String server,
-			java.util.Set<String> answering, PoolDependencies.Dependency dependency, EStructuralFeature poolFeature,
-			String consequence) {
-		reportDependencies(dependencies, pool, role, server, answering, dependency, pool, poolFeature, consequence);
-	}
-
 	/**
 	 * Every member of {@code pool} (as {@code role}) to {@code server}, which any of {@code answering}
 	 * may answer; a finding with no declaration to blame goes on {@code fallback}'s {@code fallbackFeature}.
@@ -367,25 +354,23 @@ public final class FolderChecks {
 	private void reportDependencies(PoolDependencies dependencies, Pool pool, String role, String server,
 			java.util.Set<String> answering, PoolDependencies.Dependency dependency, EObject fallback,
 			EStructuralFeature fallbackFeature, String consequence) {
-		{
-			List<String> members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
-			for (PoolDependencies.DependencyFinding finding : dependencies.check(pool.getName(), members, server,
-					answering, dependency)) {
-				String path = PathSummary.of(finding.trace());
-				String why = switch (finding.verdict()) {
-					case ASYMMETRIC -> "its request and the reply take different paths: " + path;
-					// The path ends with the drop and its reason: said once.
-					default -> "it cannot get through: " + path;
-				};
-				String message = role + " " + finding.from() + " of pool " + finding.pool() + " cannot use "
-						+ finding.dependency().what() + " on " + finding.to() + ": " + why + ". " + consequence;
-				List<String> data = new ArrayList<>();
-				addHops(data, finding.trace().allHops());
-				EObject anchor = finding.cause() instanceof EObject cause ? cause : fallback;
-				EStructuralFeature feature = anchor == fallback ? fallbackFeature : anchorFeature(anchor);
-				addTraced(finding.trace(), Rule.POOL_DEPENDENCY_UNREACHABLE, message, anchor, feature,
-						ValidationMessageAcceptor.INSIGNIFICANT_INDEX, data);
-			}
+		List<String> members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
+		for (PoolDependencies.DependencyFinding finding : dependencies.check(pool.getName(), members, server,
+				answering, dependency)) {
+			String path = PathSummary.of(finding.trace());
+			String why = switch (finding.verdict()) {
+				case ASYMMETRIC -> "its request and the reply take different paths: " + path;
+				// The path ends with the drop and its reason: said once.
+				default -> "it cannot get through: " + path;
+			};
+			String message = role + " " + finding.from() + " of pool " + finding.pool() + " cannot use "
+					+ finding.dependency().what() + " on " + finding.to() + ": " + why + ". " + consequence;
+			List<String> data = new ArrayList<>();
+			addHops(data, finding.trace().allHops());
+			EObject anchor = finding.cause() instanceof EObject cause ? cause : fallback;
+			EStructuralFeature feature = anchor == fallback ? fallbackFeature : anchorFeature(anchor);
+			addTraced(finding.trace(), Rule.POOL_DEPENDENCY_UNREACHABLE, message, anchor, feature,
+					ValidationMessageAcceptor.INSIGNIFICANT_INDEX, data);
 		}
 	}
 
@@ -492,8 +477,9 @@ public final class FolderChecks {
 			int index, List<String> data) {
 		FlowTrace.Assumption assumption = trace.assumption();
 		String told = assumption == null ? message : message + " " + assumptionText(assumption);
-		if (!trace.assumedRouters().isEmpty()) {
-			told += " " + assumedRoutersText(trace.assumedRouters());
+		List<String> routers = trace.assumedRouters();
+		if (!routers.isEmpty()) {
+			told += " " + assumedRoutersText(routers);
 		}
 		FolderFinding reported = new FolderFinding(rule, told, anchor, feature, index, data.toArray(String[]::new));
 		findings.add(trace.problemRestsOnAssumption() ? reported.restingOnAssumption() : reported);

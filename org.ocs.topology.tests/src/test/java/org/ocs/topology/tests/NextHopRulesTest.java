@@ -185,5 +185,9 @@ class NextHopRulesTest extends TopologyTestSupport {
 		String text = topology("lync2010", ROUTE_TO_SERVERS, MEDIATION.replace("next hop pool01.contoso.com",
 				"next hop nowhere.contoso.com"));
 		validation.assertError(parse(text), Literals.MEDIATION_POOL, "unresolved-reference", "nowhere.contoso.com");
+		// A declared pool that homes no users (an Edge pool) is no next hop either.
+		String edge = topology("lync2010", ROUTE_TO_SERVERS, MEDIATION.replace("next hop pool01.contoso.com",
+				"next hop edge01.contoso.com") + "    edge pool edge01.contoso.com {\n    }\n");
+		validation.assertError(parse(edge), Literals.MEDIATION_POOL, "unresolved-reference", "edge01.contoso.com");
 	}
 }

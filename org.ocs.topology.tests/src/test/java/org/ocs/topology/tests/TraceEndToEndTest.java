@@ -233,6 +233,26 @@ class TraceEndToEndTest {
 		assertFalse(delivered.getAsJsonObject("verdict").get("problem").getAsBoolean());
 	}
 
+	@Test
+	void aDropSaysItsReasonAsData() throws Exception {
+		// Without its forwarding virtual server the BIG-IP routes nothing: the request stops there.
+		Path copy = Files.createDirectory(dir.resolve("no-forwarding"));
+		Path broken = example("rgs-loadbalancer/broken");
+		Files.copy(broken.resolve("topology.ocstopo"), copy.resolve("topology.ocstopo"));
+		String hq = Files.readString(broken.resolve("hq.ocstopo"));
+		String forwarding = "        forwarding virtual server routed 0.0.0.0/0 {\n            source translation automap\n        }\n";
+		assertTrue(hq.contains(forwarding));
+		Files.writeString(copy.resolve("hq.ocstopo"), hq.replace(forwarding, ""));
+		CliEndToEndTest.Run run = cli(copy.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "5071",
+				"--format", "json");
+		assertEquals(1, run.exitCode(), run.toString());
+		JsonArray request = JsonParser.parseString(run.stdout()).getAsJsonArray().get(0).getAsJsonObject().getAsJsonArray("request");
+		assertEquals(List.of("send", "drop"), actions(request));
+		JsonObject drop = request.get(1).getAsJsonObject();
+		assertEquals("no_virtual_server", drop.get("dropReason").getAsString());
+		assertFalse(request.get(0).getAsJsonObject().has("dropReason"), "only a drop has a reason");
+	}
+
 	private static List<String> actions(JsonArray hops) {
 		List<String> actions = new ArrayList<>();
 		for (JsonElement hop : hops) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.ocs.topology.analysis.net.Ipv4Address;
 import org.ocs.topology.analysis.routing.FlowTrace.Resolution;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
+import org.ocs.topology.analysis.routing.Hop.DropReason;
 import org.ocs.topology.analysis.routing.Hop.Kind;
 import org.ocs.topology.analysis.routing.NetworkView.Balancer;
 import org.ocs.topology.analysis.routing.NetworkView.Device;
@@ -209,7 +210,7 @@ public final class FlowTracer {
 			explanation = peer.name() + " sees the connection coming from " + request.source() + " ("
 					+ describeOwner(request.source()) + "), not from " + from.name();
 		} else if (!reply.delivered()) {
-			boolean halfConnection = reply.drop().kind() == Kind.DROP && reply.drop().brief().startsWith("no connection entry");
+			boolean halfConnection = reply.drop().dropReason() == DropReason.NO_CONNECTION_ENTRY;
 			verdict = halfConnection ? Verdict.ASYMMETRIC : Verdict.UNREACHABLE;
 			explanation = "the reply " + reply.drop().why();
 		} else if (!reply.arrivedAt().equals(from)) {
@@ -249,14 +250,14 @@ public final class FlowTracer {
 		for (int step = 0; step < MAX_HOPS; step++) {
 			String where = device != null ? device.name() : "router " + router;
 			if (!seen.add(where + "|" + src + "|" + dst)) {
-				return drop(hops, crossed, where, src, dst, "routing loop at " + where,
+				return drop(DropReason.ROUTING_LOOP, hops, crossed, where, src, dst, "routing loop at " + where,
 						"comes back to " + where + " with the same addresses: a routing loop", null);
 			}
 			if (device == null) {
 				// An undeclared router: assumed to reach every declared subnet.
 				Optional<Device> owner = view.ownerOf(dst);
 				if (owner.isEmpty()) {
-					return drop(hops, crossed, where, src, dst, "no device owns " + dst,
+					return drop(DropReason.NO_OWNER, hops, crossed, where, src, dst, "no device owns " + dst,
 							"is routed by " + router + " towards " + dst + ", which no declared server or balancer owns",
 							null);
 				}
@@ -274,7 +275,7 @@ public final class FlowTracer {
 							host.name() + " receives it from " + src, nicSource(dst)));
 					return new Leg(hops, true, host, src, dst, crossed);
 				}
-				return drop(hops, crossed, host.name(), src, dst, host.name() + " does not route",
+				return drop(DropReason.NOT_A_ROUTER, hops, crossed, host.name(), src, dst, host.name() + " does not route",
 						"reaches " + host.name() + ", a server that does not route packets for " + dst, host.source());
 			}
 			if (device instanceof NetworkView.Router declared && !origin) {
@@ -302,7 +303,7 @@ public final class FlowTracer {
 			if (choice == null) {
 				if (device instanceof Host host && src != null && lookup(device, dst) != null) {
 					Nic own = view.nicOf(src).orElse(null);
-					return drop(hops, crossed, device.name(), src, dst, device.name() + " has no route to " + dst + " from "
+					return drop(DropReason.NO_ROUTE, hops, crossed, device.name(), src, dst, device.name() + " has no route to " + dst + " from "
 							+ src + " (" + effectiveModel(host, context).label() + ": only out of the interface that owns it)",
 							"has no route from " + device.name() + " to " + dst + " out of the interface that owns "
 									+ src + (own != null ? " (" + own.network().networkCidr() + ")" : "") + ": under "
@@ -310,9 +311,9 @@ public final class FlowTracer {
 									+ " that owns its source address",
 							own != null ? own.source() : device.source());
 				}
-				return drop(hops, crossed, device.name(), src, dst, device.name() + " has no route to " + dst
-						+ " (no subnet, static route or default gateway covers it)", "has no route from " + device.name()
-								+ " to " + dst + " (no subnet, static route or default gateway covers it)",
+				String uncovered = " (no subnet, static route or default gateway covers it)";
+				return drop(DropReason.NO_ROUTE, hops, crossed, device.name(), src, dst, device.name() + " has no route to "
+						+ dst + uncovered, "has no route from " + device.name() + " to " + dst + uncovered,
 						device.source());
 			}
 			if (src == null) {
@@ -327,7 +328,7 @@ public final class FlowTracer {
 			Optional<Device> owner = view.ownerOf(next);
 			if (choice.onLink()) {
 				if (owner.isEmpty()) {
-					return drop(hops, crossed, device.name(), src, dst, "nothing owns " + dst,
+					return drop(DropReason.NO_OWNER, hops, crossed, device.name(), src, dst, "nothing owns " + dst,
 							"is sent on-link to " + dst + " on " + choice.egress().network().networkCidr()
 									+ ", which no declared server or balancer owns",
 							choice.egress().source());
@@ -340,7 +341,7 @@ public final class FlowTracer {
 				router = next;
 			}
 		}
-		return drop(hops, crossed, start.name(), src, dst, "too many hops", "takes more than " + MAX_HOPS + " hops",
+		return drop(DropReason.TOO_MANY_HOPS, hops, crossed, start.name(), src, dst, "too many hops", "takes more than " + MAX_HOPS + " hops",
 				null);
 	}
 
@@ -365,7 +366,7 @@ public final class FlowTracer {
 			}
 		}
 		if (reply) {
-			return Optional.of(drop(hops, crossed, balancer.name(), src, dst, "no connection entry on " + balancer.name()
+			return Optional.of(drop(DropReason.NO_CONNECTION_ENTRY, hops, crossed, balancer.name(), src, dst, "no connection entry on " + balancer.name()
 					+ " (it never saw the request)",
 					"reaches " + balancer.name() + ", which has no connection entry for it (it never saw the request)"
 							+ " and drops it: the balancer sees half a connection",
@@ -379,14 +380,14 @@ public final class FlowTracer {
 							.thenComparing(VirtualServer::name))
 					.orElse(null);
 			if (vs == null) {
-				return Optional.of(drop(hops, crossed, balancer.name(), src, dst,
+				return Optional.of(drop(DropReason.NO_VIRTUAL_SERVER_FOR_PORT, hops, crossed, balancer.name(), src, dst,
 						"VIP " + dst + " has no virtual server for TCP " + port,
 						"reaches VIP " + dst + " of " + balancer.name() + ", which has no virtual server for TCP " + port,
 						atVip.get(0).source()));
 			}
 			Optional<Nic> member = chooseMember(balancer, vs, context);
 			if (member.isEmpty()) {
-				return Optional.of(drop(hops, crossed, balancer.name(), src, dst, vs.name() + " has no members",
+				return Optional.of(drop(DropReason.NO_MEMBERS, hops, crossed, balancer.name(), src, dst, vs.name() + " has no members",
 						"reaches virtual server " + vs.name() + " of " + balancer.name()
 								+ ", which has no member with a declared address",
 						vs.source()));
@@ -408,7 +409,7 @@ public final class FlowTracer {
 			return translate(balancer, forwarding, hops, crossed, src, dst, dst, sessions, context,
 					"forwarding virtual server " + forwarding.name() + " routes it on to " + dst);
 		}
-		return Optional.of(drop(hops, crossed, balancer.name(), src, dst, balancer.name() + " matches no virtual server"
+		return Optional.of(drop(DropReason.NO_VIRTUAL_SERVER, hops, crossed, balancer.name(), src, dst, balancer.name() + " matches no virtual server"
 				+ " (a BIG-IP routes only through a forwarding virtual server)",
 				"reaches " + balancer.name() + ", which matches it to no virtual server and drops it"
 						+ " (a BIG-IP routes only through a forwarding virtual server)",
@@ -419,14 +420,13 @@ public final class FlowTracer {
 			Ipv4Address src, Ipv4Address dst, Ipv4Address newDst, List<Session> sessions, Context context, String what) {
 		RouteChoice out = lookup(balancer, newDst);
 		if (out == null) {
-			return Optional.of(drop(hops, crossed, balancer.name(), src, newDst, balancer.name() + " has no route to " + newDst
-					+ " (no self IP on its subnet, no static route or default gateway)",
-					"has no route from " + balancer.name() + " to " + newDst
-							+ " (no self IP on its subnet, no static route or default gateway)",
-					balancer.source()));
+			String noWay = " (no self IP on its subnet, no static route or default gateway)";
+			return Optional.of(drop(DropReason.NO_ROUTE, hops, crossed, balancer.name(), src, newDst,
+					balancer.name() + " has no route to " + newDst + noWay,
+					"has no route from " + balancer.name() + " to " + newDst + noWay, balancer.source()));
 		}
 		if (vs.translation() == Translation.SNAT && vs.snatPool().isEmpty()) {
-			return Optional.of(drop(hops, crossed, balancer.name(), src, dst, vs.name() + " has an empty SNAT pool",
+			return Optional.of(drop(DropReason.EMPTY_SNAT_POOL, hops, crossed, balancer.name(), src, dst, vs.name() + " has an empty SNAT pool",
 					"reaches " + (vs.forwarding() ? "forwarding " : "") + "virtual server " + vs.name() + " of "
 							+ balancer.name() + ", whose SNAT pool lists no address to translate the source to",
 					vs.translationSource() != null ? vs.translationSource() : vs.source()));
@@ -612,9 +612,9 @@ public final class FlowTracer {
 
 	// ------------------------------------------------------------ helpers
 
-	private static Leg drop(List<Hop> hops, List<Balancer> crossed, String device, Ipv4Address src, Ipv4Address dst,
-			String brief, String why, Object declaration) {
-		hops.add(Hop.at(Kind.DROP, device, src, dst, brief, why, declaration));
+	private static Leg drop(DropReason reason, List<Hop> hops, List<Balancer> crossed, String device, Ipv4Address src,
+			Ipv4Address dst, String brief, String why, Object declaration) {
+		hops.add(Hop.drop(reason, device, src, dst, brief, why, declaration));
 		return new Leg(hops, false, null, src, dst, crossed);
 	}
 

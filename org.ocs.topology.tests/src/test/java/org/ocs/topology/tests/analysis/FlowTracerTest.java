@@ -244,6 +244,7 @@ class FlowTracerTest {
 		assertEquals(Verdict.UNREACHABLE, dropped.verdict());
 		assertEquals("f5 matches no virtual server (a BIG-IP routes only through a forwarding virtual server)", dropped.request().drop().brief());
 		assertEquals("f5", dropped.request().drop().declaration());
+		assertEquals(Hop.DropReason.NO_VIRTUAL_SERVER, dropped.request().drop().dropReason());
 
 		NetworkView unresolved = NetworkView.builder().host(a).build();
 		assertEquals(Verdict.UNRESOLVED, new FlowTracer(unresolved).traceToName(a, "nowhere.contoso.com", 5071).get(0).verdict());
