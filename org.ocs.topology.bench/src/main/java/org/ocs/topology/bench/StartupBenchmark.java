@@ -60,12 +60,17 @@ public final class StartupBenchmark {
 				List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+UnlockDiagnosticVMOptions",
 						"-XX:-BytecodeVerificationRemote"), validate));
 		List<String> launcher = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-				"-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote", "-XX:CompileThresholdScaling=3"));
-		variants.put("  + the above + -XX:CompileThresholdScaling=3", concat(List.of("java"), cds, launcher, validate));
+				"-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote"));
 		if (transparentHugePagesOnRequest()) { // the launcher adds it only then (and so does this)
 			launcher.add("-XX:+UseTransparentHugePages");
 			variants.put("  + the above + -XX:+UseTransparentHugePages", concat(List.of("java"), cds, launcher, validate));
 		}
+		// The launcher's choice until 2026-12-04, against its choice since: fewer compilations, or one
+		// compiler thread at the usual thresholds.
+		variants.put("  + the above + -XX:CompileThresholdScaling=3",
+				concat(List.of("java"), cds, launcher, List.of("-XX:CompileThresholdScaling=3"), validate));
+		launcher.add("-XX:CICompilerCount=1");
+		variants.put("  + the above but -XX:CICompilerCount=1 (the launcher's)", concat(List.of("java"), cds, launcher, validate));
 		variants.put("./ocstopo validate " + folder, List.of("./ocstopo", "validate", folder));
 		variants.put("./ocstopo rules", List.of("./ocstopo", "rules"));
 		variants.put("./ocstopo explain gateway-multiple", List.of("./ocstopo", "explain", "gateway-multiple"));
