@@ -23,6 +23,8 @@ import org.ocs.topology.analysis.routing.FlowTrace;
 import org.ocs.topology.analysis.routing.FlowTrace.Resolution;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
 import org.ocs.topology.analysis.routing.FlowTracer;
+import org.ocs.topology.analysis.routing.NameResolver;
+import org.ocs.topology.analysis.routing.TraceText;
 import org.ocs.topology.analysis.routing.Hop;
 import org.ocs.topology.analysis.routing.Leg;
 import org.ocs.topology.analysis.routing.NetworkView;
@@ -143,7 +145,7 @@ public final class TraceCommand implements Callable<Integer> {
 		if (literal.isValid() && literal.prefixLength().isEmpty()) {
 			resolutions = List.of(new Resolution(to, literal.address(), Resolution.Method.LITERAL, null));
 		} else {
-			resolutions = tracer.resolve(sender, to);
+			resolutions = new NameResolver(network).resolve(sender, to);
 		}
 		if (resolutions.isEmpty()) {
 			Set<String> names = new LinkedHashSet<>(sender.hostsFile().keySet());
@@ -310,7 +312,7 @@ public final class TraceCommand implements Callable<Integer> {
 	/** The tracer's explanation; a dropped request's is its drop reason, said of the packet. */
 	static String explanation(FlowTrace trace) {
 		boolean requestDropped = trace.request() != null && !trace.request().delivered();
-		return requestDropped ? "the request " + trace.explanation() : trace.explanation();
+		return requestDropped ? "the request " + TraceText.explanation(trace) : TraceText.explanation(trace);
 	}
 
 	private static String how(Resolution resolution) {
@@ -336,7 +338,8 @@ public final class TraceCommand implements Callable<Integer> {
 		for (Hop hop : listed(leg)) {
 			Map<String, Location> where = declarations(hop, network);
 			// A drop's reason is said of the packet ("reaches VIP ..., which has no virtual server ...").
-			String step = hop.kind() == Hop.Kind.DROP ? "dropped at " + hop.device() + ": the packet " + hop.why() : hop.why();
+			String step = hop.kind() == Hop.Kind.DROP ? "dropped at " + TraceText.device(hop) + ": the packet " + TraceText.why(hop)
+					: TraceText.why(hop);
 			StringBuilder line = new StringBuilder("  ").append(number++).append(". ").append(step);
 			if (!where.isEmpty()) {
 				List<String> parts = new ArrayList<>();
@@ -381,6 +384,7 @@ public final class TraceCommand implements Callable<Integer> {
 		verdict.addProperty("result", verdictWord(trace.verdict()));
 		verdict.addProperty("kind", trace.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 		verdict.addProperty("problem", trace.verdict().isProblem());
+		verdict.addProperty("cause", trace.cause().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 		verdict.addProperty("explanation", explanation(trace));
 		flow.add("verdict", verdict);
 		return flow;
@@ -394,6 +398,7 @@ public final class TraceCommand implements Callable<Integer> {
 		for (Hop hop : listed(leg)) {
 			JsonObject item = new JsonObject();
 			item.addProperty("device", hop.device());
+			item.addProperty("role", hop.role().name().toLowerCase(Locale.ROOT));
 			item.addProperty("action", hop.kind().name().toLowerCase(Locale.ROOT));
 			if (hop.dropReason() != null) {
 				item.addProperty("dropReason", hop.dropReason().name().toLowerCase(Locale.ROOT));
@@ -402,8 +407,8 @@ public final class TraceCommand implements Callable<Integer> {
 			item.addProperty("destinationIn", text(hop.destinationIn()));
 			item.addProperty("source", text(hop.source()));
 			item.addProperty("destination", text(hop.destination()));
-			item.addProperty("brief", hop.brief());
-			item.addProperty("why", hop.why());
+			item.addProperty("brief", TraceText.brief(hop));
+			item.addProperty("why", TraceText.why(hop));
 			Map<String, Location> where = declarations(hop, network);
 			if (!where.isEmpty()) {
 				location(item, where.values().iterator().next());

@@ -31,6 +31,7 @@ import org.ocs.topology.analysis.routing.PathSummary;
 import org.ocs.topology.analysis.routing.FloatingGateways;
 import org.ocs.topology.analysis.routing.PoolDependencies;
 import org.ocs.topology.analysis.routing.PoolTraffic;
+import org.ocs.topology.analysis.routing.TraceText;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.topology.ARecord;
 import org.ocs.topology.topology.DefaultGateway;
@@ -423,9 +424,13 @@ public final class FolderChecks {
 			}
 			case ASYMMETRIC -> {
 				rule = Rule.POOL_TRAFFIC_ASYMMETRIC;
-				// Said once: where the path already tells of the half connection, the consequence alone follows.
+				// Said once: where the path already tells of the half connection (a balancer dropped the
+				// reply for want of a connection entry), the consequence alone follows.
+				FlowTrace trace = finding.trace();
+				boolean told = trace.cause() == FlowTrace.Cause.REPLY_DROPPED
+						&& trace.reply().drop().dropReason() == Hop.DropReason.NO_CONNECTION_ENTRY;
 				message = pair + " and its reply take different paths: " + path
-						+ (path.contains("half a connection") ? ". So these services fail between the two Front Ends."
+						+ (told ? ". So these services fail between the two Front Ends."
 								: ". A balancer that sees half a connection drops it, so these services fail between the"
 										+ " two Front Ends.");
 			}
@@ -441,7 +446,7 @@ public final class FolderChecks {
 				// A request delivered elsewhere than to the peer gets its explanation here.
 				boolean delivered = finding.trace().request() != null && finding.trace().request().delivered();
 				message = pair + " cannot get through: " + path
-						+ (delivered && finding.trace().reply() == null ? "; " + finding.trace().explanation() : "")
+						+ (delivered && finding.trace().reply() == null ? "; " + TraceText.explanation(finding.trace()) : "")
 						+ ". These services fail between the two Front Ends.";
 			}
 		}
@@ -467,7 +472,7 @@ public final class FolderChecks {
 	private static void addHops(List<String> data, List<Hop> hops) {
 		for (Hop hop : hops) {
 			if (hop.declaration() instanceof EObject declaration && declaration.eResource() != null) {
-				data.add(HopData.encode(declaration, hop.why()));
+				data.add(HopData.encode(declaration, TraceText.why(hop)));
 			}
 		}
 	}
@@ -506,9 +511,9 @@ public final class FolderChecks {
 				+ " the topology header.";
 		if (assumption.problemEitherWay()) {
 			return "The topology does not state the host model of " + servers + ": this is under "
-					+ assumption.assumed().label() + "; under the other " + otherwise + ", so it fails either way." + say;
+					+ TraceText.hostModel(assumption.assumed()) + "; under the other " + otherwise + ", so it fails either way." + say;
 		}
-		return "This assumes " + assumption.assumed().label() + " for " + servers + ", which the topology does not"
+		return "This assumes " + TraceText.hostModel(assumption.assumed()) + " for " + servers + ", which the topology does not"
 				+ " state; under the other model " + otherwise + "." + say;
 	}
 

@@ -224,6 +224,7 @@ class TraceEndToEndTest {
 		JsonObject verdict = flow.getAsJsonObject("verdict");
 		assertEquals("hairpin", verdict.get("result").getAsString());
 		assertTrue(verdict.get("problem").getAsBoolean());
+		assertEquals("source-translated", verdict.get("cause").getAsString(), "the cause as data, next to its words");
 
 		CliEndToEndTest.Run fixed = cli(example("rgs-loadbalancer/fixed").toString(), "--from", "fe1.contoso.com", "--to",
 				"fe2.contoso.com", "--port", "5071", "--format", "json");
@@ -251,6 +252,10 @@ class TraceEndToEndTest {
 		JsonObject drop = request.get(1).getAsJsonObject();
 		assertEquals("no_virtual_server", drop.get("dropReason").getAsString());
 		assertFalse(request.get(0).getAsJsonObject().has("dropReason"), "only a drop has a reason");
+		assertEquals("server", request.get(0).getAsJsonObject().get("role").getAsString());
+		assertEquals("balancer", drop.get("role").getAsString());
+		assertEquals("request-dropped", JsonParser.parseString(run.stdout()).getAsJsonArray().get(0).getAsJsonObject()
+				.getAsJsonObject("verdict").get("cause").getAsString());
 	}
 
 	private static List<String> actions(JsonArray hops) {

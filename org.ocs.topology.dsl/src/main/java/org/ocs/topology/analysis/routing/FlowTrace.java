@@ -7,15 +7,54 @@ import org.ocs.topology.analysis.net.Ipv4Address;
 
 /**
  * A TCP flow from a server to a name or address and port, then its reply, with the verdict on the
- * pair. Data only: validators, hover and the command line render it.
+ * pair and its cause. Data only: {@link TraceText} says it in words; validators, hover and the
+ * command line render it. {@code party} is the device the cause names, where it names one: the
+ * balancer whose VIP took the request elsewhere, or the owner of the source address the peer saw.
+ * {@code answering} lists the servers that may answer, where that is more than the target.
  */
 public record FlowTrace(String from, String target, int port, Resolution resolution, Leg request, Leg reply,
-		Verdict verdict, String explanation, Assumption assumption) {
+		Verdict verdict, Cause cause, Party party, List<String> answering, Assumption assumption) {
+
+	public FlowTrace {
+		answering = answering == null ? List.of() : List.copyOf(answering);
+	}
 
 	/** A trace whose verdict rests on nothing the topology does not say. */
-	public FlowTrace(String from, String target, int port, Resolution resolution, Leg request, Leg reply, Verdict verdict,
-			String explanation) {
-		this(from, target, port, resolution, request, reply, verdict, explanation, null);
+	FlowTrace(String from, String target, int port, Resolution resolution, Leg request, Leg reply, Verdict verdict,
+			Cause cause, Party party) {
+		this(from, target, port, resolution, request, reply, verdict, cause, party, List.of(), null);
+	}
+
+	/** A device a cause names, and what it is. */
+	public record Party(String name, Hop.Role role) {
+	}
+
+	/** What decided the verdict. */
+	public enum Cause {
+		/** The target name resolves to nothing for the sender ({@link Verdict#UNRESOLVED}). */
+		UNRESOLVED,
+		/** More paths than the tracer follows; the rest were not traced ({@link Verdict#UNREACHABLE}). */
+		TOO_MANY_PATHS,
+		/** The request was dropped: its last hop says where and why. */
+		REQUEST_DROPPED,
+		/** The request was delivered to another device than the one meant (the sender itself, even). */
+		DELIVERED_ELSEWHERE,
+		/** The request was delivered to a server that is not among {@code answering}. */
+		NOT_ANSWERING,
+		/** A balancer replaced the sender's address: the peer sees {@code party} ({@link Verdict#HAIRPIN}). */
+		SOURCE_TRANSLATED,
+		/** The reply was dropped: its last hop says where and why. */
+		REPLY_DROPPED,
+		/** The reply reached another device than the sender. */
+		REPLY_DELIVERED_ELSEWHERE,
+		/** The reply came from another address than the one the sender connected to. */
+		REPLY_FROM_OTHER_ADDRESS,
+		/** Request and reply crossed different balancers. */
+		REPLY_CROSSES_OTHER_BALANCERS,
+		/** Delivered directly, answered the same way ({@link Verdict#DIRECT}). */
+		DIRECT,
+		/** Through balancers that kept the sender's address, both ways ({@link Verdict#THROUGH_BALANCER_SOURCE_KEPT}). */
+		THROUGH_BALANCER
 	}
 
 	/**
@@ -36,7 +75,16 @@ public record FlowTrace(String from, String target, int port, Resolution resolut
 
 	/** The same trace, with the assumption its verdict rests on. */
 	public FlowTrace assuming(Assumption made) {
-		return new FlowTrace(from, target, port, resolution, request, reply, verdict, explanation, made);
+		return new FlowTrace(from, target, port, resolution, request, reply, verdict, cause, party, answering, made);
+	}
+
+	/**
+	 * The same trace judged against several servers that may answer: delivered to one not among
+	 * them, it is unreachable.
+	 */
+	public FlowTrace notAnswering(String target, List<String> answering) {
+		return new FlowTrace(from, target, port, resolution, request, null, Verdict.UNREACHABLE, Cause.NOT_ANSWERING,
+				null, answering, assumption);
 	}
 
 	/** How the target name became an address; {@code declaration} is the hosts entry or A record. */

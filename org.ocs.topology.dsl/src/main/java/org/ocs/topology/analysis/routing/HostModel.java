@@ -32,13 +32,4 @@ public enum HostModel {
 	public boolean known() {
 		return this != UNKNOWN;
 	}
-
-	/** What a message calls it. */
-	public String label() {
-		return switch (this) {
-			case STRONG -> "the strong host model (Windows Server 2008 and later)";
-			case WEAK -> "the weak host model (Windows Server 2003)";
-			case UNKNOWN -> "an unknown host model";
-		};
-	}
 }

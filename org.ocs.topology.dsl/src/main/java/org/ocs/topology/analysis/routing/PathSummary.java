@@ -11,15 +11,15 @@ public final class PathSummary {
 	public static String of(FlowTrace trace) {
 		StringBuilder line = new StringBuilder(trace.from());
 		if (trace.request() == null) {
-			return line.append(" -> ").append(trace.target()).append(": ").append(trace.explanation()).toString();
+			return line.append(" -> ").append(trace.target()).append(": ").append(TraceText.explanation(trace)).toString();
 		}
 		boolean afterSend = false;
 		for (Hop hop : trace.request().hops()) {
 			switch (hop.kind()) {
-				case RESOLVE -> line.append(" -> ").append(hop.brief());
+				case RESOLVE -> line.append(" -> ").append(TraceText.brief(hop));
 				case SEND -> {
-					if (!hop.brief().equals("on-link")) {
-						line.append(" -> ").append(hop.brief());
+					if (!TraceText.brief(hop).equals("on-link")) {
+						line.append(" -> ").append(TraceText.brief(hop));
 						afterSend = true;
 					} else {
 						line.append(" -> on-link");
@@ -27,24 +27,24 @@ public final class PathSummary {
 					}
 				}
 				case BALANCER -> {
-					line.append(afterSend ? " = " : " -> ").append(hop.brief());
+					line.append(afterSend ? " = " : " -> ").append(TraceText.brief(hop));
 					afterSend = false;
 				}
 				case ROUTER, ASSUMED_ROUTER -> {
-					line.append(afterSend ? " = " : " -> ").append(hop.brief());
+					line.append(afterSend ? " = " : " -> ").append(TraceText.brief(hop));
 					afterSend = false;
 				}
 				case DELIVER -> {
-					line.append(" -> ").append(hop.brief());
+					line.append(" -> ").append(TraceText.brief(hop));
 					if (trace.verdict() == Verdict.HAIRPIN) {
 						line.append(", not ").append(trace.from());
 					}
 				}
-				case DROP -> line.append(" -> dropped: ").append(hop.brief());
+				case DROP -> line.append(" -> dropped: ").append(TraceText.brief(hop));
 			}
 		}
 		if (trace.verdict() == Verdict.ASYMMETRIC || (trace.verdict() == Verdict.UNREACHABLE && trace.reply() != null)) {
-			line.append("; ").append(trace.explanation());
+			line.append("; ").append(TraceText.explanation(trace));
 		}
 		return line.toString();
 	}

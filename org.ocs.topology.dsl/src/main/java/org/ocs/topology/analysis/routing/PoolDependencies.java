@@ -25,10 +25,12 @@ public final class PoolDependencies {
 
 	private final NetworkView view;
 	private final FlowTracer tracer;
+	private final NameResolver resolver;
 
 	public PoolDependencies(NetworkView view) {
 		this.view = view;
 		this.tracer = new FlowTracer(view);
+		this.resolver = new NameResolver(view);
 	}
 
 	/** Every member of {@code pool} to {@code server}: one finding per member whose flow fails. */
@@ -76,7 +78,7 @@ public final class PoolDependencies {
 		if (answering.size() == 1 && answering.contains(target)) {
 			return tracer.traceToName(from, target, port);
 		}
-		List<FlowTrace.Resolution> resolutions = tracer.resolve(from, target);
+		List<FlowTrace.Resolution> resolutions = resolver.resolve(from, target);
 		if (resolutions.isEmpty()) {
 			return tracer.traceToName(from, target, port);
 		}
@@ -85,9 +87,7 @@ public final class PoolDependencies {
 			for (FlowTrace trace : tracer.traceAll(from, resolution, null, port)) {
 				Leg request = trace.request();
 				if (request != null && request.delivered() && !answering.contains(request.arrivedAt().name())) {
-					trace = new FlowTrace(trace.from(), target, port, resolution, request, null, Verdict.UNREACHABLE,
-							resolution.address() + " reaches " + request.arrivedAt().name() + ", which is not one of "
-									+ String.join(", ", answering), trace.assumption());
+					trace = trace.notAnswering(target, List.copyOf(answering));
 				}
 				traces.add(trace);
 			}

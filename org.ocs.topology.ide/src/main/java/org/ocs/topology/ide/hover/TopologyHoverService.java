@@ -10,7 +10,7 @@ import org.eclipse.xtext.ide.server.hover.HoverService;
 import org.ocs.topology.analysis.net.AddressText;
 import org.ocs.topology.analysis.registrar.LookupRegistrations;
 import org.ocs.topology.analysis.routing.FlowTrace.Resolution;
-import org.ocs.topology.analysis.routing.FlowTracer;
+import org.ocs.topology.analysis.routing.NameResolver;
 import org.ocs.topology.analysis.routing.NetworkView;
 import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.topology.ARecord;
@@ -90,13 +90,13 @@ public class TopologyHoverService extends HoverService {
 		host.hostsFile().values().forEach(entries -> entries.forEach(e -> text.append("- hosts file: ").append(e.name())
 				.append(" -> ").append(e.address()).append('\n')));
 		text.append("\n**").append(server.getName()).append(" resolves to**, for each server:\n\n");
-		FlowTracer tracer = new FlowTracer(view);
+		NameResolver resolver = new NameResolver(view);
 		for (Server other : topology.all(Server.class)) {
 			if (other == server || other.getName() == null) {
 				continue;
 			}
 			view.host(other.getName()).ifPresent(from -> {
-				List<Resolution> resolutions = tracer.resolve(from, server.getName());
+				List<Resolution> resolutions = resolver.resolve(from, server.getName());
 				text.append("- ").append(other.getName()).append(": ").append(resolutions.isEmpty() ? "nothing"
 						: resolutions.stream().map(r -> r.address() + (r.method() == Resolution.Method.HOSTS_FILE
 								? " (hosts file)" : " (DNS)")).collect(Collectors.joining(", ")))

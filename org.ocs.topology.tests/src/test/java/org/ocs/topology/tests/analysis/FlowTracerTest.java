@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.ocs.topology.analysis.net.Cidr;
 import org.ocs.topology.analysis.net.Ipv4Address;
 import org.ocs.topology.analysis.routing.FlowTrace;
+import org.ocs.topology.analysis.routing.TraceText;
 import org.ocs.topology.analysis.routing.FlowTrace.Resolution;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
 import org.ocs.topology.analysis.routing.FlowTracer;
@@ -89,7 +90,7 @@ class FlowTracerTest {
 				.host(host("a", List.of(nic("192.0.2.10/24")), List.of()))
 				.host(host("b", List.of(nic("192.0.2.20/24")), List.of())).build();
 		FlowTrace trace = new FlowTracer(view).trace(view.host("a").get(), literal("192.0.2.20"), "b", 5071);
-		assertEquals(Verdict.DIRECT, trace.verdict(), trace.explanation());
+		assertEquals(Verdict.DIRECT, trace.verdict(), TraceText.explanation(trace));
 		assertEquals(ip("192.0.2.10"), trace.request().source(), "the peer sees the sender's own address");
 		assertEquals(List.of(Hop.Kind.SEND, Hop.Kind.DELIVER), kinds(trace.request().hops()));
 		assertEquals("nic 192.0.2.10/24", trace.request().hops().get(0).declaration(), "the hop points at the interface");
@@ -103,15 +104,15 @@ class FlowTracerTest {
 				.host(host("a", List.of(nic("192.0.2.10/24")), List.of(gateway("192.0.2.1"), route("198.51.100.0/24", "192.0.2.254"))))
 				.host(host("b", List.of(nic("198.51.100.20/24")), List.of(gateway("198.51.100.1")))).build();
 		FlowTrace trace = new FlowTracer(view).trace(view.host("a").get(), literal("198.51.100.20"), "b", 5071);
-		assertEquals(Verdict.DIRECT, trace.verdict(), trace.explanation());
+		assertEquals(Verdict.DIRECT, trace.verdict(), TraceText.explanation(trace));
 		Hop send = trace.request().hops().get(0);
-		assertEquals("route 198.51.100.0/24 via 192.0.2.254", send.brief());
+		assertEquals("route 198.51.100.0/24 via 192.0.2.254", TraceText.brief(send));
 		assertEquals("route 198.51.100.0/24", send.declaration());
 		Hop router = trace.request().hops().get(1);
 		assertEquals(Hop.Kind.ASSUMED_ROUTER, router.kind(), "an undeclared router forwards it");
 		assertEquals("route 198.51.100.0/24", router.declaration(), "shown at the route that names it");
 		assertEquals(List.of("192.0.2.254", "198.51.100.1"), trace.assumedRouters(), "request, then reply");
-		assertEquals("default gateway 198.51.100.1", trace.reply().hops().get(0).brief(), "the reply uses b's gateway");
+		assertEquals("default gateway 198.51.100.1", TraceText.brief(trace.reply().hops().get(0)), "the reply uses b's gateway");
 	}
 
 	@Test
@@ -132,7 +133,7 @@ class FlowTracerTest {
 		Host fe1 = view.host("fe1.contoso.com").get();
 		FlowTrace trace = new FlowTracer(view).trace(fe1, new Resolution("pool.contoso.com", ip("203.0.113.10"),
 				Resolution.Method.DNS, "A pool"), null, 5061);
-		assertTrue(trace.request().delivered(), trace.explanation());
+		assertTrue(trace.request().delivered(), TraceText.explanation(trace));
 		Hop balancer = trace.request().hops().stream().filter(h -> h.kind() == Hop.Kind.BALANCER).findFirst().orElseThrow();
 		assertEquals(ip("198.51.100.11"), balancer.destination(), "member fe1 at its LB-facing address");
 		assertEquals(ip("198.51.100.1"), balancer.source(), "automap: the self IP on the egress subnet");
@@ -151,7 +152,7 @@ class FlowTracerTest {
 				List.of(vip("vip", "203.0.113.10", null, List.of("fe1"), Translation.NONE)), "f5");
 		NetworkView view = NetworkView.builder().host(client).host(fe1).balancer(f5).build();
 		FlowTrace trace = new FlowTracer(view).trace(client, literal("203.0.113.10"), "fe1", 5061);
-		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), trace.explanation());
+		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), TraceText.explanation(trace));
 		assertEquals(ip("203.0.113.50"), trace.request().source(), "fe1 sees the client itself");
 		assertEquals(List.of(f5), trace.reply().balancers(), "fe1 answers through its gateway, the balancer");
 	}
@@ -169,16 +170,29 @@ class FlowTracerTest {
 				+ " = bigip01 (forwarding routed, automap 198.51.100.129) -> fe2.contoso.com sees 198.51.100.129,"
 				+ " not fe1.contoso.com",
 				PathSummary.of(trace));
-		assertTrue(trace.explanation().contains("load balancer bigip01"), trace.explanation());
+		assertTrue(TraceText.explanation(trace).contains("load balancer bigip01"), TraceText.explanation(trace));
 		assertEquals(List.of("A fe2", "gateway 198.51.100.1", "translation of routed", "nic 198.51.100.140/25"),
 				trace.request().hops().stream().map(Hop::declaration).toList(), "each hop points at its declaration");
+		// The same as data: what each device does, the cause and the device it names.
+		assertEquals(FlowTrace.Cause.SOURCE_TRANSLATED, trace.cause());
+		assertEquals(new FlowTrace.Party("bigip01", Hop.Role.BALANCER), trace.party());
+		List<Hop> hops = trace.request().hops();
+		assertEquals(new Hop.Resolve("fe2.contoso.com", Resolution.Method.DNS), hops.get(0).step());
+		assertEquals(new Hop.Send(Cidr.parse("198.51.100.0/25"), gateway("198.51.100.1")), hops.get(1).step());
+		assertEquals(new Hop.Balance("routed", true, Translation.AUTOMAP, null, false), hops.get(2).step());
+		assertEquals(Hop.Role.BALANCER, hops.get(2).role());
+		assertEquals(ip("198.51.100.11"), hops.get(2).sourceIn());
+		assertEquals(ip("198.51.100.129"), hops.get(2).source(), "automap: the self IP on the egress subnet");
+		assertEquals(new Hop.Deliver(), hops.get(3).step());
+		assertEquals(new Hop.Balance("routed", true, Translation.AUTOMAP, null, true), trace.reply().hops().get(1).step(),
+				"the reply matches the request's connection entry: " + trace.reply().hops());
 	}
 
 	@Test
 	void forwardingVirtualServerKeepingTheSourceIsNotAHairpin() {
 		NetworkView view = seed(Translation.NONE).build();
 		FlowTrace trace = new FlowTracer(view).traceToName(view.host("fe1.contoso.com").get(), "fe2.contoso.com", 5071).get(0);
-		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), trace.explanation());
+		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), TraceText.explanation(trace));
 		assertEquals(ip("198.51.100.11"), trace.request().source());
 		assertEquals(List.of("bigip01"), trace.reply().balancers().stream().map(Balancer::name).toList());
 	}
@@ -193,7 +207,7 @@ class FlowTracerTest {
 				.dns(new DnsRecord("fe2.contoso.com", ip("198.51.100.140"), "A fe2")).build();
 		FlowTrace trace = new FlowTracer(view).traceToName(fe1, "fe2.contoso.com", 5071).get(0);
 		assertEquals(Resolution.Method.HOSTS_FILE, trace.resolution().method());
-		assertEquals(Verdict.DIRECT, trace.verdict(), trace.explanation());
+		assertEquals(Verdict.DIRECT, trace.verdict(), TraceText.explanation(trace));
 		assertEquals(ip("192.0.2.11"), trace.request().source());
 	}
 
@@ -206,8 +220,9 @@ class FlowTracerTest {
 				List.of(forwarding("routed", null, Translation.NONE)), "bigip01");
 		NetworkView view = NetworkView.builder().host(fe1).host(fe2).balancer(f5).build();
 		FlowTrace trace = new FlowTracer(view).trace(fe1, literal("198.51.100.140"), "fe2", 5071);
-		assertEquals(Verdict.ASYMMETRIC, trace.verdict(), trace.explanation());
-		assertTrue(trace.explanation().contains("the reply crosses no balancer"), trace.explanation());
+		assertEquals(Verdict.ASYMMETRIC, trace.verdict(), TraceText.explanation(trace));
+		assertEquals(FlowTrace.Cause.REPLY_CROSSES_OTHER_BALANCERS, trace.cause());
+		assertTrue(TraceText.explanation(trace).contains("the reply crosses no balancer"), TraceText.explanation(trace));
 		assertEquals(List.of(f5), trace.request().balancers());
 		assertEquals(List.of(), trace.reply().balancers());
 	}
@@ -222,8 +237,10 @@ class FlowTracerTest {
 				List.of(forwarding("routed", null, Translation.NONE)), "bigip01");
 		NetworkView view = NetworkView.builder().host(fe1).host(fe2).balancer(f5).build();
 		FlowTrace trace = new FlowTracer(view).trace(fe1, literal("198.51.100.140"), "fe2", 5071);
-		assertEquals(Verdict.ASYMMETRIC, trace.verdict(), trace.explanation());
+		assertEquals(Verdict.ASYMMETRIC, trace.verdict(), TraceText.explanation(trace));
 		assertEquals(Hop.Kind.DROP, trace.reply().drop().kind());
+		assertEquals(Hop.DropReason.NO_CONNECTION_ENTRY, trace.reply().drop().dropReason());
+		assertEquals(FlowTrace.Cause.REPLY_DROPPED, trace.cause());
 		assertEquals("bigip01", trace.reply().drop().declaration());
 	}
 
@@ -233,7 +250,9 @@ class FlowTracerTest {
 				.host(host("b", List.of(nic("198.51.100.20/24")), List.of())).build();
 		FlowTrace trace = new FlowTracer(noRoute).trace(noRoute.host("a").get(), literal("198.51.100.20"), "b", 5071);
 		assertEquals(Verdict.UNREACHABLE, trace.verdict());
-		assertTrue(trace.explanation().contains("no route"), trace.explanation());
+		assertTrue(TraceText.explanation(trace).contains("no route"), TraceText.explanation(trace));
+		assertEquals(FlowTrace.Cause.REQUEST_DROPPED, trace.cause());
+		assertEquals(Hop.DropReason.NO_ROUTE, trace.request().drop().dropReason());
 		assertFalse(trace.request().delivered());
 
 		Host a = host("a", List.of(nic("198.51.100.11/25")), List.of(gateway("198.51.100.1")));
@@ -242,12 +261,14 @@ class FlowTracerTest {
 		NetworkView noForwarding = NetworkView.builder().host(a).host(b).balancer(f5).build();
 		FlowTrace dropped = new FlowTracer(noForwarding).trace(a, literal("198.51.100.140"), "b", 5071);
 		assertEquals(Verdict.UNREACHABLE, dropped.verdict());
-		assertEquals("f5 matches no virtual server (a BIG-IP routes only through a forwarding virtual server)", dropped.request().drop().brief());
+		assertEquals("f5 matches no virtual server (a BIG-IP routes only through a forwarding virtual server)", TraceText.brief(dropped.request().drop()));
 		assertEquals("f5", dropped.request().drop().declaration());
 		assertEquals(Hop.DropReason.NO_VIRTUAL_SERVER, dropped.request().drop().dropReason());
 
 		NetworkView unresolved = NetworkView.builder().host(a).build();
-		assertEquals(Verdict.UNRESOLVED, new FlowTracer(unresolved).traceToName(a, "nowhere.contoso.com", 5071).get(0).verdict());
+		FlowTrace nowhere = new FlowTracer(unresolved).traceToName(a, "nowhere.contoso.com", 5071).get(0);
+		assertEquals(Verdict.UNRESOLVED, nowhere.verdict());
+		assertEquals(FlowTrace.Cause.UNRESOLVED, nowhere.cause());
 	}
 
 	@Test
@@ -255,7 +276,10 @@ class FlowTracerTest {
 		NetworkView view = seed(Translation.AUTOMAP).build();
 		FlowTrace trace = new FlowTracer(view).trace(view.host("fe1.contoso.com").get(), literal("203.0.113.10"), null, 5071);
 		assertEquals(Verdict.UNREACHABLE, trace.verdict());
-		assertTrue(trace.explanation().contains("no virtual server for TCP 5071"), trace.explanation());
+		assertTrue(TraceText.explanation(trace).contains("no virtual server for TCP 5071"), TraceText.explanation(trace));
+		Hop drop = trace.request().drop();
+		assertEquals(Hop.DropReason.NO_VIRTUAL_SERVER_FOR_PORT, drop.dropReason());
+		assertEquals(5071, ((Hop.Drop) drop.step()).port());
 	}
 
 	@Test
@@ -269,7 +293,7 @@ class FlowTracerTest {
 		NetworkView view = NetworkView.builder().host(a).balancer(b1).balancer(b2).build();
 		FlowTrace trace = new FlowTracer(view).trace(a, literal("198.51.100.99"), null, 5071);
 		assertEquals(Verdict.UNREACHABLE, trace.verdict());
-		assertTrue(trace.request().drop().why().contains("routing loop"), trace.request().drop().why());
+		assertTrue(TraceText.why(trace.request().drop()).contains("routing loop"), TraceText.why(trace.request().drop()));
 		assertTrue(trace.request().hops().size() < 10);
 	}
 
@@ -287,7 +311,7 @@ class FlowTracerTest {
 				"lb1");
 		NetworkView view = NetworkView.builder().host(fe1).host(fe2).balancer(lb).build();
 		FlowTrace trace = new FlowTracer(view).trace(fe1, literal("10.0.2.12"), "fe2", 5071);
-		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), trace.explanation());
+		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), TraceText.explanation(trace));
 		assertTrue(PathSummary.of(trace).contains("forwarding internal"), PathSummary.of(trace));
 	}
 }

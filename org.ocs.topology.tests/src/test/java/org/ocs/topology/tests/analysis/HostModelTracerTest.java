@@ -14,8 +14,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.ocs.topology.analysis.routing.FlowTrace;
+import org.ocs.topology.analysis.routing.TraceText;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
 import org.ocs.topology.analysis.routing.FlowTracer;
+import org.ocs.topology.analysis.routing.Hop;
 import org.ocs.topology.analysis.routing.HostModel;
 import org.ocs.topology.analysis.routing.NetworkView;
 import org.ocs.topology.analysis.routing.NetworkView.Balancer;
@@ -52,8 +54,8 @@ class HostModelTracerTest {
 	@Test
 	void strongHostRepliesOutOfTheInterfaceThePeerCalled() {
 		FlowTrace trace = fe1ToFe2(twoNicFrontEnd(HostModel.STRONG, GATEWAYS));
-		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), trace.explanation());
-		assertEquals("default gateway 198.51.100.129", trace.reply().hops().get(0).brief());
+		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.verdict(), TraceText.explanation(trace));
+		assertEquals("default gateway 198.51.100.129", TraceText.brief(trace.reply().hops().get(0)));
 		assertNull(trace.assumption(), "the model is stated: nothing assumed");
 	}
 
@@ -63,7 +65,7 @@ class HostModelTracerTest {
 			FlowTrace written = fe1ToFe2(twoNicFrontEnd(model, GATEWAYS));
 			FlowTrace reversed = fe1ToFe2(twoNicFrontEnd(model, List.of(GATEWAYS.get(1), GATEWAYS.get(0))));
 			assertEquals(written.verdict(), reversed.verdict(), model.name());
-			assertEquals(written.reply().hops().get(0).brief(), reversed.reply().hops().get(0).brief(), model.name());
+			assertEquals(TraceText.brief(written.reply().hops().get(0)), TraceText.brief(reversed.reply().hops().get(0)), model.name());
 		}
 	}
 
@@ -71,14 +73,18 @@ class HostModelTracerTest {
 	void aStrongHostWithNoRouteOnTheSourcesInterfaceDropsTheReplyAndSaysWhy() {
 		// Only the management NIC has a gateway: a strong host cannot answer from the pool-side address.
 		FlowTrace trace = fe1ToFe2(twoNicFrontEnd(HostModel.STRONG, List.of(gateway("192.0.2.1"))));
-		assertEquals(Verdict.UNREACHABLE, trace.verdict(), trace.explanation());
-		String why = trace.reply().drop().why();
+		assertEquals(Verdict.UNREACHABLE, trace.verdict(), TraceText.explanation(trace));
+		Hop drop = trace.reply().drop();
+		assertEquals(Hop.DropReason.NO_ROUTE_FROM_SOURCE_INTERFACE, drop.dropReason(), "the host model is the cause, as data");
+		assertEquals(HostModel.STRONG, ((Hop.Drop) drop.step()).hostModel());
+		assertEquals(org.ocs.topology.analysis.net.Cidr.parse("198.51.100.128/25"), ((Hop.Drop) drop.step()).subnet());
+		String why = TraceText.why(drop);
 		assertTrue(why.contains("out of the interface that owns 198.51.100.140 (198.51.100.128/25)"), why);
 		assertTrue(why.contains("under the strong host model (Windows Server 2008 and later) a packet leaves only by the"
 				+ " interface that owns its source address"), why);
 		// The weak host uses the management gateway: the balancer sees half the connection.
 		FlowTrace weak = fe1ToFe2(twoNicFrontEnd(HostModel.WEAK, List.of(gateway("192.0.2.1"))));
-		assertEquals(Verdict.ASYMMETRIC, weak.verdict(), weak.explanation());
+		assertEquals(Verdict.ASYMMETRIC, weak.verdict(), TraceText.explanation(weak));
 	}
 
 	@Test
@@ -88,7 +94,7 @@ class HostModelTracerTest {
 				List.of(gateway("198.51.100.129"), new Route(
 						org.ocs.topology.analysis.net.Cidr.parse("198.51.100.0/25"), ip("192.0.2.1"), "route to fe1's subnet")));
 		FlowTrace trace = fe1ToFe2(view);
-		assertEquals(Verdict.ASYMMETRIC, trace.verdict(), trace.explanation());
+		assertEquals(Verdict.ASYMMETRIC, trace.verdict(), TraceText.explanation(trace));
 		assertEquals(HostModel.WEAK, trace.assumption().assumed());
 		assertEquals(List.of("fe2"), trace.assumption().servers());
 		assertEquals(Verdict.THROUGH_BALANCER_SOURCE_KEPT, trace.assumption().otherwise());

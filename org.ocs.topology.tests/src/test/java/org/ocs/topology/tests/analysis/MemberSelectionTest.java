@@ -14,6 +14,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.ocs.topology.analysis.routing.FlowTrace;
+import org.ocs.topology.analysis.routing.TraceText;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
 import org.ocs.topology.analysis.routing.FlowTracer;
 import org.ocs.topology.analysis.routing.NetworkView;
@@ -43,7 +44,7 @@ class MemberSelectionTest {
 
 	private static List<String> verdicts(NetworkView view) {
 		return new FlowTracer(view).traceToName(view.host("fe1.contoso.com").get(), "fe2.contoso.com", 5071).stream()
-				.map(t -> t.verdict() + ": " + t.explanation()).toList();
+				.map(t -> t.verdict() + ": " + TraceText.explanation(t)).toList();
 	}
 
 	@Test
@@ -66,8 +67,8 @@ class MemberSelectionTest {
 		NetworkView view = pool(List.of("fe2.contoso.com"), List.of(catchAll));
 		List<FlowTrace> traces = new FlowTracer(view).traceToName(view.host("fe1.contoso.com").get(), "fe2.contoso.com", 5071);
 		assertEquals(1, traces.size());
-		assertEquals(Verdict.HAIRPIN, traces.get(0).verdict(), traces.get(0).explanation());
-		assertTrue(traces.get(0).request().hops().stream().anyMatch(h -> h.brief().contains("pool-vip")),
+		assertEquals(Verdict.HAIRPIN, traces.get(0).verdict(), TraceText.explanation(traces.get(0)));
+		assertTrue(traces.get(0).request().hops().stream().anyMatch(h -> TraceText.brief(h).contains("pool-vip")),
 				traces.get(0).request().hops().toString());
 	}
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ocs.topology.analysis.net.Cidr;
 import org.ocs.topology.analysis.routing.FlowTrace;
+import org.ocs.topology.analysis.routing.TraceText;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
 import org.ocs.topology.analysis.routing.FlowTracer;
 import org.ocs.topology.analysis.routing.Hop;
@@ -44,10 +45,10 @@ class RouterTracerTest {
 	void aDeclaredRouterForwardsByItsOwnInterfacesAndSaysSo() {
 		Router core = new Router("core1", List.of(nic("192.0.2.1/24"), nic("198.51.100.1/24")), List.of(), "router core1");
 		FlowTrace trace = aToB(through(core));
-		assertEquals(Verdict.DIRECT, trace.verdict(), trace.explanation());
+		assertEquals(Verdict.DIRECT, trace.verdict(), TraceText.explanation(trace));
 		Hop router = trace.request().hops().get(1);
 		assertEquals(Hop.Kind.ROUTER, router.kind());
-		assertEquals("router core1 forwards it on-link to 198.51.100.20", router.why());
+		assertEquals("router core1 forwards it on-link to 198.51.100.20", TraceText.why(router));
 		assertEquals("nic 198.51.100.1/24", router.declaration(), "the hop points at the router's interface");
 	}
 
@@ -59,8 +60,8 @@ class RouterTracerTest {
 				"router core1");
 		FlowTrace trace = aToB(through(core));
 		assertEquals(Verdict.UNREACHABLE, trace.verdict());
-		assertTrue(trace.request().drop().why().contains("has no route from core1 to 198.51.100.20"),
-				trace.request().drop().why());
+		assertTrue(TraceText.why(trace.request().drop()).contains("has no route from core1 to 198.51.100.20"),
+				TraceText.why(trace.request().drop()));
 		// Undeclared, the same gateway address is assumed to reach every declared subnet.
 		assertEquals(Verdict.DIRECT, aToB(through(null)).verdict());
 	}

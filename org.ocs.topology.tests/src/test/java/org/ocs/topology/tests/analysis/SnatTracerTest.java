@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.ocs.topology.analysis.net.Cidr;
 import org.ocs.topology.analysis.net.Ipv4Address;
 import org.ocs.topology.analysis.routing.FlowTrace;
+import org.ocs.topology.analysis.routing.TraceText;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
 import org.ocs.topology.analysis.routing.FlowTracer;
 import org.ocs.topology.analysis.routing.NetworkView;
@@ -47,8 +48,8 @@ class SnatTracerTest {
 		assertEquals(ip("198.51.100.150"), traces.get(0).request().source());
 		assertEquals(ip("198.51.100.151"), traces.get(1).request().source());
 		for (FlowTrace trace : traces) {
-			assertEquals(Verdict.HAIRPIN, trace.verdict(), trace.explanation());
-			assertTrue(trace.explanation().contains("(load balancer bigip01)"), trace.explanation());
+			assertEquals(Verdict.HAIRPIN, trace.verdict(), TraceText.explanation(trace));
+			assertTrue(TraceText.explanation(trace).contains("(load balancer bigip01)"), TraceText.explanation(trace));
 			assertTrue(trace.reply().delivered(), "the reply to the SNAT address reaches the balancer's connection entry: "
 					+ trace.reply().hops());
 		}
@@ -59,8 +60,8 @@ class SnatTracerTest {
 		List<FlowTrace> traces = aToB(routedThroughSnat(List.of()));
 		assertEquals(1, traces.size());
 		assertEquals(Verdict.UNREACHABLE, traces.get(0).verdict());
-		assertTrue(traces.get(0).request().drop().why().contains("whose SNAT pool lists no address"),
-				traces.get(0).request().drop().why());
+		assertTrue(TraceText.why(traces.get(0).request().drop()).contains("whose SNAT pool lists no address"),
+				TraceText.why(traces.get(0).request().drop()));
 		assertEquals("snat of routed", traces.get(0).request().drop().declaration());
 	}
 	@Test
@@ -85,6 +86,6 @@ class SnatTracerTest {
 		assertEquals(513, traces.size());
 		FlowTrace last = traces.get(512);
 		assertEquals(Verdict.UNREACHABLE, last.verdict());
-		assertTrue(last.explanation().contains("more than 512 paths"), last.explanation());
+		assertTrue(TraceText.explanation(last).contains("more than 512 paths"), TraceText.explanation(last));
 	}
 }
