@@ -1,6 +1,8 @@
 package org.ocs.topology.validation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -271,7 +273,8 @@ public final class FolderChecks {
 
 	/** The Lookup service registers the shared account on its home pool, by SIP over TLS. */
 	private static final PoolDependencies.Dependency LOOKUP_HOME_POOL = new PoolDependencies.Dependency(
-			"its Lookup account's home pool (SIP over TLS, TCP " + Ports.SIP_TLS + ")", Ports.SIP_TLS);
+			"its Lookup account's home pool (SIP over TLS, TCP " + Ports.SIP_TLS + ")",
+			"their Lookup account's home pool (SIP over TLS, TCP " + Ports.SIP_TLS + ")", Ports.SIP_TLS);
 	private static final PoolDependencies.Dependency GROUP_CHAT_DATABASE = new PoolDependencies.Dependency(
 			"the Group Chat database (TCP " + Ports.SQL_DEFAULT_INSTANCE + ")", Ports.SQL_DEFAULT_INSTANCE);
 
@@ -324,7 +327,8 @@ public final class FolderChecks {
 		boolean mediation = pool instanceof MediationPool;
 		String role = mediation ? "Mediation Server" : "Director";
 		reportDependencies(dependencies, pool, role, next.getName(), answeringFor(next),
-				new PoolDependencies.Dependency("its next hop pool (SIP over MTLS, TCP " + Ports.SIP_TLS + ")", Ports.SIP_TLS),
+				new PoolDependencies.Dependency("its next hop pool (SIP over MTLS, TCP " + Ports.SIP_TLS + ")",
+						"their next hop pool (SIP over MTLS, TCP " + Ports.SIP_TLS + ")", Ports.SIP_TLS),
 				pool, P.getNextHop_NextHop(), mediation
 						? "Calls between the PSTN gateways behind it and the users of that pool cannot be set up."
 						: "Users who sign in or are routed through this Director cannot reach their home pool.");
@@ -334,7 +338,7 @@ public final class FolderChecks {
 			int port = product.mediationPortForFrontEnds();
 			reportDependencies(dependencies, next, "Front End", pool.getName(), answeringFor(pool),
 					new PoolDependencies.Dependency("the Mediation Server it sends calls to (SIP over MTLS, TCP " + port + ")",
-							port),
+							"the Mediation Server they send calls to (SIP over MTLS, TCP " + port + ")", port),
 					pool, P.getNextHop_NextHop(), "Calls from the users of that pool to the PSTN through this Mediation pool"
 							+ " fail.");
 		}
@@ -356,16 +360,31 @@ public final class FolderChecks {
 			java.util.Set<String> answering, PoolDependencies.Dependency dependency, EObject fallback,
 			EStructuralFeature fallbackFeature, String consequence) {
 		List<String> members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
-		for (PoolDependencies.DependencyFinding finding : dependencies.check(pool.getName(), members, server,
-				answering, dependency)) {
-			String path = PathSummary.of(finding.trace());
+		// One finding per cause and place: the members one declaration cuts off the same way are told together.
+		Map<List<Object>, List<PoolDependencies.DependencyFinding>> byCause = new LinkedHashMap<>();
+		List<PoolDependencies.DependencyFinding> all = new ArrayList<>(dependencies.check(pool.getName(), members, server,
+				answering, dependency));
+		all.sort(Comparator.comparing(PoolDependencies.DependencyFinding::from));
+		for (PoolDependencies.DependencyFinding finding : all) {
+			FlowTrace trace = finding.trace();
+			byCause.computeIfAbsent(Arrays.asList(finding.verdict(), finding.cause() == null ? null
+					: new Identity(finding.cause()), trace.problemRestsOnAssumption(), trace.assumption(),
+					trace.assumedRouters()), k -> new ArrayList<>()).add(finding);
+		}
+		for (List<PoolDependencies.DependencyFinding> group : byCause.values()) {
+			PoolDependencies.DependencyFinding finding = group.get(0);
+			boolean one = group.size() == 1;
+			String path = PathSummary.of(finding.trace()) + (one ? "" : " (the first of " + group.size() + ")");
 			String why = switch (finding.verdict()) {
-				case ASYMMETRIC -> "its request and the reply take different paths: " + path;
+				case ASYMMETRIC -> (one ? "its request and the reply take" : "their requests and the replies take")
+						+ " different paths: " + path;
 				// The path ends with the drop and its reason: said once.
-				default -> "it cannot get through: " + path;
+				default -> (one ? "it cannot" : "they cannot") + " get through: " + path;
 			};
-			String message = role + " " + finding.from() + " of pool " + finding.pool() + " cannot use "
-					+ finding.dependency().what() + " on " + finding.to() + ": " + why + ". " + consequence;
+			String message = role + (one ? " " : "s ") + andList(group.stream().map(PoolDependencies.DependencyFinding::from)
+					.toList()) + " of pool " + finding.pool() + " cannot use "
+					+ (one ? finding.dependency().what() : finding.dependency().whatOfSeveral()) + " on "
+					+ finding.to() + ": " + why + ". " + consequence;
 			List<String> data = new ArrayList<>();
 			addHops(data, finding.trace().allHops());
 			EObject anchor = finding.cause() instanceof EObject cause ? cause : fallback;
@@ -399,24 +418,80 @@ public final class FolderChecks {
 				continue;
 			}
 			List<String> members = pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList();
-			for (PoolTraffic.PairFinding finding : traffic.check(pool.getName(), members,
-					IntraPoolService.FRONT_END_TO_FRONT_END)) {
-				EObject anchor = finding.cause() instanceof EObject cause ? cause : pool;
-				reportPoolTraffic(finding, anchor, pool);
+			// One finding per cause and place: the pairs one declaration breaks the same way are told together.
+			Map<List<Object>, List<PoolTraffic.PairFinding>> byCause = new LinkedHashMap<>();
+			List<PoolTraffic.PairFinding> pairs = new ArrayList<>(traffic.check(pool.getName(), members,
+					IntraPoolService.FRONT_END_TO_FRONT_END));
+			pairs.sort(Comparator.comparing(PoolTraffic.PairFinding::from).thenComparing(PoolTraffic.PairFinding::to));
+			for (PoolTraffic.PairFinding finding : pairs) {
+				byCause.computeIfAbsent(causeKey(finding), k -> new ArrayList<>()).add(finding);
+			}
+			for (List<PoolTraffic.PairFinding> group : byCause.values()) {
+				PoolTraffic.PairFinding first = group.get(0);
+				reportPoolTraffic(group, first.cause() instanceof EObject cause ? cause : pool, pool);
 			}
 		}
 	}
 
-	private void reportPoolTraffic(PoolTraffic.PairFinding finding, EObject anchor, EnterprisePool pool) {
+	/**
+	 * What makes two pairs' findings one: the same verdict on the same services, caused by the same
+	 * declaration, resting on the same assumptions; where the finding's quick fixes act on the peer
+	 * (a hosts entry, an A record), the same peer and remedy too, and where no declaration is the
+	 * cause, the same peer (the finding then sits on it in the pool's member list).
+	 */
+	private static List<Object> causeKey(PoolTraffic.PairFinding finding) {
+		FlowTrace trace = finding.trace();
+		boolean perPeer = finding.cause() == null || finding.verdict() != FlowTrace.Verdict.UNREACHABLE;
+		return Arrays.asList(finding.verdict(), finding.cause() == null ? null : new Identity(finding.cause()),
+				finding.services(), perPeer ? finding.to() : null,
+				perPeer ? String.valueOf(finding.peerSameSubnetAddress()) : null,
+				trace.resolution() == null ? null : trace.resolution().method(), trace.problemRestsOnAssumption(),
+				trace.assumption(), trace.assumedRouters());
+	}
+
+	/** A declaration compared by identity (model objects have no value equality). */
+	private record Identity(Object object) {
+		@Override
+		public boolean equals(Object other) {
+			return other instanceof Identity identity && identity.object == object;
+		}
+
+		@Override
+		public int hashCode() {
+			return System.identityHashCode(object);
+		}
+	}
+
+	/** "from fe1 to fe2", "from fe1 and fe3 to fe2", "from fe1 to fe2, from fe2 to fe1". */
+	private static String pairsText(List<PoolTraffic.PairFinding> group) {
+		Map<String, List<String>> sendersByPeer = new LinkedHashMap<>();
+		group.forEach(f -> sendersByPeer.computeIfAbsent(f.to(), t -> new ArrayList<>()).add(f.from()));
+		List<String> parts = new ArrayList<>();
+		sendersByPeer.forEach((to, senders) -> parts.add("from " + andList(senders) + " to " + to));
+		return String.join(", ", parts);
+	}
+
+	private static String andList(List<String> names) {
+		if (names.size() == 1) {
+			return names.get(0);
+		}
+		return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+	}
+
+	private void reportPoolTraffic(List<PoolTraffic.PairFinding> group, EObject anchor, EnterprisePool pool) {
+		PoolTraffic.PairFinding finding = group.get(0);
+		boolean one = group.size() == 1;
 		String services = finding.services().stream().map(IntraPoolService::label).collect(Collectors.joining(", "));
-		String pair = services + " from " + finding.from() + " to " + finding.to() + " (pool " + finding.pool() + ")";
-		String path = PathSummary.of(finding.trace());
+		String pair = services + " " + pairsText(group) + " (pool " + finding.pool() + ")";
+		String path = PathSummary.of(finding.trace()) + (one ? "" : " (the first of " + group.size() + ")");
+		String between = one ? "between the two Front Ends" : "between these Front Ends";
 		Rule rule;
 		String message;
 		switch (finding.verdict()) {
 			case HAIRPIN -> {
 				rule = Rule.POOL_TRAFFIC_HAIRPIN;
-				message = pair + " goes through the load balancer, which replaces the sender's address: " + path + ". "
+				message = pair + (one ? " goes" : " go") + " through the load balancer, which replaces the sender's address: "
+						+ path + ". "
 						+ (finding.breaksSourceCheckedService()
 								? "Response Group rejects it as an unauthorized host: clients see \"This service is"
 										+ " temporarily unavailable\"."
@@ -429,14 +504,14 @@ public final class FolderChecks {
 				FlowTrace trace = finding.trace();
 				boolean told = trace.cause() == FlowTrace.Cause.REPLY_DROPPED
 						&& trace.reply().drop().dropReason() == Hop.DropReason.NO_CONNECTION_ENTRY;
-				message = pair + " and its reply take different paths: " + path
-						+ (told ? ". So these services fail between the two Front Ends."
-								: ". A balancer that sees half a connection drops it, so these services fail between the"
-										+ " two Front Ends.");
+				message = pair + (one ? " and its reply take" : " and their replies take") + " different paths: " + path
+						+ (told ? ". So these services fail " + between + "."
+								: ". A balancer that sees half a connection drops it, so these services fail " + between + ".");
 			}
 			case UNRESOLVED -> {
 				rule = Rule.POOL_PEER_UNRESOLVED;
-				message = finding.to() + " resolves to nothing for " + finding.from() + " (pool " + finding.pool()
+				message = finding.to() + " resolves to nothing for " + andList(group.stream().map(PoolTraffic.PairFinding::from)
+						.toList()) + " (pool " + finding.pool()
 						+ "): no hosts-file entry and no DNS A record, so the Front Ends cannot reach each other by"
 						+ " name and their traffic is not checked. Add an A record for " + finding.to() + ".";
 			}
@@ -447,10 +522,12 @@ public final class FolderChecks {
 				boolean delivered = finding.trace().request() != null && finding.trace().request().delivered();
 				message = pair + " cannot get through: " + path
 						+ (delivered && finding.trace().reply() == null ? "; " + TraceText.explanation(finding.trace()) : "")
-						+ ". These services fail between the two Front Ends.";
+						+ ". These services fail " + between + ".";
 			}
 		}
-		List<String> data = new ArrayList<>(List.of(finding.verdict().name(), finding.from(), finding.to(),
+		// The senders, comma-separated: a hosts-file fix goes to each of them.
+		String senders = group.stream().map(PoolTraffic.PairFinding::from).distinct().collect(Collectors.joining(","));
+		List<String> data = new ArrayList<>(List.of(finding.verdict().name(), senders, finding.to(),
 				finding.peerSameSubnetAddress() == null ? "" : finding.peerSameSubnetAddress().toString(),
 				finding.trace().resolution() == null ? "" : finding.trace().resolution().method().name()));
 		// The trace travels with the finding, one entry per hop that has a declaration; the reply's

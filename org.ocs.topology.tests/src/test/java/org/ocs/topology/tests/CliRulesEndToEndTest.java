@@ -200,4 +200,25 @@ class CliRulesEndToEndTest {
 		assertEquals(2, missing.exitCode(), missing.toString());
 		assertEquals(1, missing.stderr().lines().count(), missing.toString());
 	}
+
+	@Test
+	void oneCauseIsOneFindingListingEveryPairItBreaks() throws Exception {
+		// Three Front Ends: fe2's A record sends both fe1's and fe3's traffic through the balancer.
+		for (java.util.Map.Entry<String, String> file : QuickFixTest.threeFrontEnds().entrySet()) {
+			Files.writeString(dir.resolve(file.getKey()), file.getValue());
+		}
+		Run run = cli("validate", "--format", "json", ".");
+		assertEquals(1, run.exitCode(), run.toString());
+		com.google.gson.JsonArray diagnostics = com.google.gson.JsonParser.parseString(run.stdout()).getAsJsonObject()
+				.getAsJsonArray("diagnostics");
+		List<String> hairpins = new ArrayList<>();
+		diagnostics.forEach(d -> {
+			if ("pool-traffic-hairpin".equals(d.getAsJsonObject().get("rule").getAsString())) {
+				hairpins.add(d.getAsJsonObject().get("detail").getAsString());
+			}
+		});
+		assertEquals(3, hairpins.size(), run.stdout());
+		assertEquals(1, hairpins.stream().filter(h -> h.contains("from fe1.contoso.com and fe3.contoso.com to fe2.contoso.com"))
+				.count(), hairpins.toString());
+	}
 }

@@ -67,6 +67,25 @@ class PoolDependencyRulesTest extends TopologyTestSupport {
 	}
 
 	@Test
+	void serversCutOffAtOnePlaceAreOneFinding() {
+		// Two Group Chat servers route through the balancer, which has no forwarding virtual server: both
+		// lose their database at the same place, the balancer, and that is told once, naming both.
+		String text = topology("        default gateway 10.0.5.2")
+				.replace("    group chat pool", "    server gc2.fourthcoffee.com {\n        interface 10.0.5.11 on chat\n"
+						+ "        default gateway 10.0.5.2\n    }\n    group chat pool")
+				.replace("servers gc1.fourthcoffee.com", "servers gc2.fourthcoffee.com, gc1.fourthcoffee.com");
+		Model model = parse(text);
+		List<Issue> issues = validation.validate(model).stream().filter(i -> "pool-dependency-unreachable".equals(i.getCode()))
+				.toList();
+		assertEquals(1, issues.size(), issues.toString());
+		assertTrue(issues.get(0).getMessage().startsWith("Group Chat servers gc1.fourthcoffee.com and gc2.fourthcoffee.com"
+				+ " of pool gc.fourthcoffee.com cannot use the Group Chat database (TCP 1433) on sql.fourthcoffee.com: they"
+				+ " cannot get through: gc1.fourthcoffee.com -> "), issues.get(0).getMessage());
+		assertTrue(issues.get(0).getMessage().contains("hlb01 matches no virtual server"), issues.get(0).getMessage());
+		assertTrue(issues.get(0).getMessage().contains("(the first of 2)"), issues.get(0).getMessage());
+	}
+
+	@Test
 	void aGroupChatServerWithoutARouteReachesNeitherItsHomePoolNorItsDatabase() {
 		List<Issue> issues = dependencyIssues("");
 		assertEquals(2, issues.size(), issues.toString());

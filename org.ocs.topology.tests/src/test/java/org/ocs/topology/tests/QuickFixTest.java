@@ -234,6 +234,55 @@ class QuickFixTest {
 				fixed.get("hq.ocstopo").length(), "one line added, nothing else changed");
 	}
 
+	/** The field report with a third Front End beside fe1: fe1 and fe3 hairpin to fe2 for one cause, told once. */
+	static Map<String, String> threeFrontEnds() throws IOException {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		String hq = Files.readString(broken.resolve("hq.ocstopo"));
+		String fe3 = "    server fe3.contoso.com {\n        interface lb 198.51.100.12 on lb-side-a\n"
+				+ "        interface mgmt 192.0.2.13 on management\n        default gateway 198.51.100.1\n    }\n\n";
+		hq = hq.replace("    server fe2.contoso.com {", fe3 + "    server fe2.contoso.com {")
+				.replace("front ends fe1.contoso.com, fe2.contoso.com", "front ends fe1.contoso.com, fe2.contoso.com, fe3.contoso.com");
+		String dns = Files.readString(broken.resolve("topology.ocstopo")).replace("    A fe2.contoso.com -> 198.51.100.140\n",
+				"    A fe2.contoso.com -> 198.51.100.140\n    A fe3.contoso.com -> 198.51.100.12\n");
+		Map<String, String> files = new TreeMap<>();
+		files.put("hq.ocstopo", hq);
+		files.put("topology.ocstopo", dns);
+		return files;
+	}
+
+	@Test
+	void oneCauseForSeveralSendersIsOneFindingAndItsFixServesThemAll() throws Exception {
+		Map<String, String> files = threeFrontEnds();
+		Map<String, XtextResource> resources = new LinkedHashMap<>();
+		Map<String, List<Issue>> issues = validate(files, resources);
+		List<Issue> hairpins = issues.get("topology.ocstopo").stream().filter(i -> "pool-traffic-hairpin".equals(i.getCode()))
+				.toList();
+		// fe2's A record sends fe1's and fe3's traffic through the balancer: one finding there, not two;
+		// fe2 to fe1 and fe2 to fe3 have a record each.
+		assertEquals(3, hairpins.size(), hairpins.toString());
+		Issue toFe2 = hairpins.stream().filter(i -> i.getMessage().contains("to fe2.contoso.com")).findFirst().orElseThrow();
+		assertTrue(toFe2.getMessage().contains("from fe1.contoso.com and fe3.contoso.com to fe2.contoso.com"),
+				toFe2.getMessage());
+		assertTrue(toFe2.getMessage().contains("go through the load balancer"), toFe2.getMessage());
+		assertTrue(toFe2.getMessage().contains("(the first of 2)"), toFe2.getMessage());
+		assertEquals(1, hairpins.stream().filter(i -> i.getLineNumber() == toFe2.getLineNumber()).count(),
+				"one finding on fe2's A record");
+		Document document = new Document(1, files.get("topology.ocstopo"));
+		Diagnostic diagnostic = diagnosticOf(toFe2, document);
+		Options options = optionsFor(resources.get("topology.ocstopo"), document, diagnostic);
+		DiagnosticResolution hosts = ide.getInstance(IQuickFixProvider.class).getResolutions(options, diagnostic).stream()
+				.filter(r -> r.getLabel().startsWith("Add a hosts entry")).findFirst().orElseThrow();
+		assertEquals("Add a hosts entry on fe1.contoso.com and fe3.contoso.com: fe2.contoso.com -> 192.0.2.12",
+				hosts.getLabel());
+		Map<String, String> fixed = apply(files, hosts.apply());
+		String entry = "        hosts fe2.contoso.com -> 192.0.2.12\n";
+		assertEquals(files.get("hq.ocstopo").length() + 2 * entry.length(), fixed.get("hq.ocstopo").length(),
+				"one line on each sender, nothing else: " + fixed.get("hq.ocstopo"));
+		Map<String, List<Issue>> after = validate(fixed, new LinkedHashMap<>());
+		assertEquals(List.of(), after.values().stream().flatMap(List::stream)
+				.filter(i -> i.getMessage().contains("to fe2.contoso.com")).toList(), "both senders reach fe2 directly now");
+	}
+
 	/** A Lookup account with more registrations than the registrar accepts as a limit: no raise to offer. */
 	@Test
 	void noMpopRaiseBeyondWhatTheRegistrarAccepts() throws Exception {

@@ -14,8 +14,15 @@ import org.ocs.topology.analysis.routing.NetworkView.Host;
  */
 public final class PoolDependencies {
 
-	/** What a member needs of another server: the port and what it carries. */
-	public record Dependency(String what, int tcpPort) {
+	/**
+	 * What a member needs of another server: the port and what it carries, as said of one member
+	 * ({@code what}: "its next hop pool") and of several ({@code whatOfSeveral}: "their next hop pool").
+	 */
+	public record Dependency(String what, String whatOfSeveral, int tcpPort) {
+		/** A dependency said alike of one member and of several ("the SQL back end"). */
+		public Dependency(String what, int tcpPort) {
+			this(what, what, tcpPort);
+		}
 	}
 
 	/** A member that cannot use a server it depends on, with the trace that shows why. */

@@ -236,23 +236,27 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 	}
 
 	private void poolTraffic(Fix fix, List<DiagnosticResolution> resolutions) {
-		String from = fix.data(1);
+		// The senders the finding tells of, comma-separated: one finding per cause lists every pair it breaks.
+		List<String> from = List.of(fix.data(1).split(","));
 		String to = fix.data(2);
 		String sameSubnet = fix.data(3);
 		String method = fix.data(4);
 		if (!sameSubnet.isEmpty()) {
 			// A hosts entry is the fix when DNS misleads; when the sender's hosts file already names
 			// the peer, that entry is pointed at the right address instead (a second one would not help).
-			Server sender = serverNamed(fix.resource, from);
-			if (sender != null && !"HOSTS_FILE".equals(method)) {
-				// Safe: it changes only how the sender resolves its peer; DNS and the balancer, which
+			List<Server> senders = from.stream().map(name -> serverNamed(fix.resource, name)).toList();
+			if (!senders.contains(null) && !"HOSTS_FILE".equals(method)) {
+				// Safe: it changes only how the senders resolve their peer; DNS and the balancer, which
 				// every client uses, stay as they are.
-				resolutions.add(fix.safe(fix.resolution("Add a hosts entry on " + from + ": " + to + " -> " + sameSubnet,
-						edits -> edits.insertIntoBlock(sender, List.of("hosts " + to + " -> " + sameSubnet)))));
+				String on = from.size() == 1 ? from.get(0) : String.join(", ", from.subList(0, from.size() - 1)) + " and "
+						+ from.get(from.size() - 1);
+				resolutions.add(fix.safe(fix.resolution("Add a hosts entry on " + on + ": " + to + " -> " + sameSubnet,
+						edits -> senders.forEach(sender -> edits.insertIntoBlock(sender,
+								List.of("hosts " + to + " -> " + sameSubnet))))));
 			}
 			if ("DNS".equals(method) && fix.object instanceof ARecord record) {
 				resolutions.add(fix.resolution("Point the A record of " + record.getHost() + " at " + sameSubnet
-						+ " (its address on " + from + "'s subnet)",
+						+ " (its address on " + (from.size() == 1 ? from.get(0) + "'s subnet" : "the senders' subnet") + ")",
 						edits -> edits.replaceFeature(record, P.getARecord_Address(), sameSubnet)));
 			}
 			if ("HOSTS_FILE".equals(method) && fix.object instanceof HostsEntry entry) {
