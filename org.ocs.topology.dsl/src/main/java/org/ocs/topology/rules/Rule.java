@@ -97,7 +97,10 @@ public enum Rule {
 			"A server's gateway or route goes through a balancer's unit self IP where a floating one on that subnet survives a fail-over.",
 			Trait.SAFE_FIX),
 	POOL_DEPENDENCY_UNREACHABLE("pool-dependency-unreachable", Severity.ERROR,
-			"A pool member cannot reach a server its role depends on (a Front End its SQL back end, a Group Chat server its Lookup home pool or database, a Mediation or Director server its next hop pool, a Front End its Mediation pool), or the reply takes another path.");
+			"A pool member cannot reach a server its role depends on (a Front End its SQL back end, a Group Chat server its Lookup home pool or database, a Mediation or Director server its next hop pool, a Front End its Mediation pool), or the reply takes another path."),
+	GATEWAY_UNDECLARED("gateway-undeclared", Severity.WARNING,
+			"A server's gateway is no declared device's address, on a subnet where a declared balancer or router routes: a typo, or a router to declare.",
+			Trait.QUICK_FIX);
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {

@@ -21,6 +21,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.validation.ValidationMessageAcceptor;
 import org.ocs.topology.analysis.net.AddressOwnership;
 import org.ocs.topology.analysis.net.AddressText;
+import org.ocs.topology.analysis.net.Ipv4Address;
 import org.ocs.topology.analysis.product.DomainLimits;
 import org.ocs.topology.analysis.product.Ports;
 import org.ocs.topology.analysis.product.ProductGeneration;
@@ -34,6 +35,7 @@ import org.ocs.topology.analysis.routing.FloatingGateways;
 import org.ocs.topology.analysis.routing.PoolDependencies;
 import org.ocs.topology.analysis.routing.PoolTraffic;
 import org.ocs.topology.analysis.routing.TraceText;
+import org.ocs.topology.analysis.routing.UndeclaredGateways;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.topology.ARecord;
 import org.ocs.topology.topology.DefaultGateway;
@@ -86,6 +88,7 @@ public final class FolderChecks {
 		checks.guarded("checkLookupRegistrations", checks::checkLookupRegistrations);
 		checks.guarded("checkPoolTraffic", checks::checkPoolTraffic);
 		checks.guarded("checkFloatingGateways", checks::checkFloatingGateways);
+		checks.guarded("checkUndeclaredGateways", checks::checkUndeclaredGateways);
 		checks.guarded("checkPoolDependencies", checks::checkPoolDependencies);
 		checks.guarded("checkSipInternalTlsRecords", checks::checkSipInternalTlsRecords);
 		checks.guarded("checkEnterprisePool", () -> {
@@ -408,6 +411,34 @@ public final class FolderChecks {
 					+ gateway.floating().address() + ".", declaration,
 					declaration instanceof DefaultGateway ? P.getDefaultGateway_Address() : P.getStaticRoute_NextHop(),
 					gateway.floating().address().toString());
+		}
+	}
+
+	private void checkUndeclaredGateways() {
+		for (UndeclaredGateways.Suspect suspect : UndeclaredGateways.check(topology.network())) {
+			if (!(suspect.route().source() instanceof EObject declaration)) {
+				continue;
+			}
+			Ipv4Address hop = suspect.route().nextHop();
+			String what = suspect.route().isDefault() ? "default gateway " + hop
+					: "route " + suspect.route().destination() + " via " + hop;
+			UndeclaredGateways.Used meant = suspect.usedInstead().get(0);
+			String instead;
+			if (meant.servers().isEmpty()) {
+				instead = ", no other server uses it, and on " + suspect.subnet() + " " + suspect.usedInstead().stream()
+						.map(u -> u.device() + " routes at " + u.address()).collect(Collectors.joining(", ")) + ".";
+			} else {
+				instead = ", while on " + suspect.subnet() + " " + suspect.usedInstead().stream().map(u -> andList(u.servers())
+						+ (u.servers().size() == 1 ? " uses " : " use ") + u.address() + " (" + u.device() + ")")
+						.collect(Collectors.joining("; ")) + " for the same traffic.";
+			}
+			report(Rule.GATEWAY_UNDECLARED, "The " + what + " of server " + suspect.server().name()
+					+ " is no declared device's address" + instead + " If " + hop + " is a typo, what " + suspect.server().name() + " sends"
+					+ " through it goes nowhere; ocstopo takes it for a router that reaches every declared subnet, so"
+					+ " those paths go unchecked. Use " + meant.address() + ", or declare the router ('router NAME {"
+					+ " interface " + hop + " on SUBNET }', with its routes).", declaration,
+					declaration instanceof DefaultGateway ? P.getDefaultGateway_Address() : P.getStaticRoute_NextHop(),
+					suspect.usedInstead().stream().map(u -> u.address() + " " + u.device()).toArray(String[]::new));
 		}
 	}
 

@@ -221,4 +221,21 @@ class CliRulesEndToEndTest {
 		assertEquals(1, hairpins.stream().filter(h -> h.contains("from fe1.contoso.com and fe3.contoso.com to fe2.contoso.com"))
 				.count(), hairpins.toString());
 	}
+
+	@Test
+	void aMistypedGatewayIsAWarningThatFixLeavesToTheUser() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		Files.copy(broken.resolve("topology.ocstopo"), dir.resolve("topology.ocstopo"));
+		String hq = Files.readString(broken.resolve("hq.ocstopo"));
+		Files.writeString(dir.resolve("hq.ocstopo"), hq.replaceFirst("default gateway 198\\.51\\.100\\.1\n",
+				"default gateway 198.51.100.10\n"));
+		Run run = cli("validate", "--fail-on", "warning", ".");
+		assertEquals(1, run.exitCode(), run.toString());
+		assertTrue(run.stdout().contains("hq.ocstopo:10:25: warning gateway-undeclared The default gateway 198.51.100.10 of"
+				+ " server fe1.contoso.com"), run.stdout());
+		// Not a safe fix (it may be a router not declared yet): --fix leaves the address alone.
+		Run fix = cli("validate", "--fix", "--fail-on", "never", ".");
+		assertEquals(0, fix.exitCode(), fix.toString());
+		assertTrue(Files.readString(dir.resolve("hq.ocstopo")).contains("default gateway 198.51.100.10\n"));
+	}
 }

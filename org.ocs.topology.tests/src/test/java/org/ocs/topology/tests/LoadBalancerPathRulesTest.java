@@ -98,6 +98,12 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 		// The balancer on the management segment too: both the Front Ends' traffic and the back end work.
 		site = replace(site, "        self ip 203.0.113.2 on vip-net\n",
 				"        self ip 203.0.113.2 on vip-net\n        self ip 192.0.2.2 on management\n");
+		// sql01, now alone on the management segment beside the routing BIG-IP, has a gateway nothing
+		// declares: a typo, or the management router to declare (gateway-undeclared says which to do).
+		List<Issue> routerUnsaid = issues(header, site);
+		assertEquals(List.of("gateway-undeclared"), routerUnsaid.stream().map(Issue::getCode).toList(), routerUnsaid.toString());
+		site = replace(site, "    load balancer bigip01 {", "    router mgmt-router {\n        interface 192.0.2.1 on management\n"
+				+ "    }\n\n    load balancer bigip01 {");
 		assertEquals(List.of(), issues(header, site));
 	}
 
@@ -283,5 +289,22 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 				+ " cannot get through: "), unreachable.get(0).getMessage());
 		assertTrue(unreachable.get(0).getMessage().endsWith("(the first of 2). These services fail between these Front Ends."),
 				unreachable.get(0).getMessage());
+	}
+
+	@Test
+	void aMistypedGatewayIsAWarningOnItNamingTheBalancersAddress() throws IOException {
+		// fe1's gateway one digit off: nothing owns 198.51.100.10, and the tracer would take it for a router.
+		String site = replace(site(), "        default gateway 198.51.100.1\n", "        default gateway 198.51.100.10\n");
+		List<Issue> all = issues(header(), site);
+		List<Issue> undeclared = all.stream().filter(i -> "gateway-undeclared".equals(i.getCode())).toList();
+		assertEquals(1, undeclared.size(), all.toString());
+		assertEquals(org.eclipse.xtext.diagnostics.Severity.WARNING, undeclared.get(0).getSeverity());
+		assertEquals(10, undeclared.get(0).getLineNumber(), "on fe1's default gateway");
+		assertTrue(undeclared.get(0).getMessage().startsWith("The default gateway 198.51.100.10 of server fe1.contoso.com is"
+				+ " no declared device's address, no other server uses it, and on 198.51.100.0/25 bigip01 routes at"
+				+ " 198.51.100.1."), undeclared.get(0).getMessage());
+		assertEquals("198.51.100.1 bigip01", undeclared.get(0).getData()[0], "the quick fix's address and device");
+		// The example as written (gateway 198.51.100.1, the BIG-IP) has no such finding.
+		assertTrue(issues(header(), site()).stream().noneMatch(i -> "gateway-undeclared".equals(i.getCode())));
 	}
 }

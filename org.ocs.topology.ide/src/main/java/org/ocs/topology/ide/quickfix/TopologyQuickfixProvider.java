@@ -65,7 +65,7 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			Rule.MPOP_OUT_OF_RANGE.id(), Rule.LOOKUP_OVER_MPOP.id(), Rule.POOL_TRAFFIC_HAIRPIN.id(),
 			Rule.POOL_TRAFFIC_ASYMMETRIC.id(), Rule.VIP_PORTS_MISSING.id(), Rule.POOL_VIP_SOURCE_KEPT.id(),
 			Rule.LB_IDLE_TIMEOUT_SHORT.id(), Rule.SIPINTERNALTLS_SRV_MULTIPLE.id(), Rule.SUPPRESSION_UNUSED.id(),
-			Rule.GATEWAY_NOT_FLOATING.id());
+			Rule.GATEWAY_NOT_FLOATING.id(), Rule.GATEWAY_UNDECLARED.id());
 
 	@Inject
 	private UriExtensions uris;
@@ -135,6 +135,16 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			case "gateway-not-floating" -> {
 				if (!fix.data(0).isEmpty()) {
 					resolutions.add(fix.safe(fix.replaceRange("Use the floating self IP " + fix.data(0), fix.data(0))));
+				}
+			}
+			case "gateway-undeclared" -> {
+				// One choice per routing address on the subnet; never safe: the address may be a router
+				// that is simply not declared yet.
+				for (String candidate : fix.data) {
+					String[] parts = candidate.split(" ", 2);
+					if (parts.length == 2) {
+						resolutions.add(fix.replaceRange("Use " + parts[0] + " (" + parts[1] + ")", parts[0]));
+					}
 				}
 			}
 			case "mpop-out-of-range" -> {
