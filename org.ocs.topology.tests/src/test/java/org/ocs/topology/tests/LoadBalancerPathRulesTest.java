@@ -289,6 +289,12 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 				+ " cannot get through: "), unreachable.get(0).getMessage());
 		assertTrue(unreachable.get(0).getMessage().endsWith("(the first of 2). These services fail between these Front Ends."),
 				unreachable.get(0).getMessage());
+		// The forwarding virtual server exists, for other ports: said so, and the finding is on it, the
+		// declaration to change.
+		assertTrue(unreachable.get(0).getMessage().contains("-> dropped: forwarding virtual server routed of bigip01 does not"
+				+ " carry TCP 444"), unreachable.get(0).getMessage());
+		assertTrue(site.lines().toList().get(unreachable.get(0).getLineNumber() - 1).contains("forwarding virtual server routed"),
+				"on line " + unreachable.get(0).getLineNumber());
 	}
 
 	@Test

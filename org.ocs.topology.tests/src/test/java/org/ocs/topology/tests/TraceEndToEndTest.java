@@ -258,6 +258,27 @@ class TraceEndToEndTest {
 				.getAsJsonObject("verdict").get("cause").getAsString());
 	}
 
+	@Test
+	void aForwardingVirtualServerForOtherPortsIsNamedNotCalledAbsent() throws Exception {
+		Path copy = Files.createDirectory(dir.resolve("only-5071"));
+		Path broken = example("rgs-loadbalancer/broken");
+		Files.copy(broken.resolve("topology.ocstopo"), copy.resolve("topology.ocstopo"));
+		String hq = Files.readString(broken.resolve("hq.ocstopo"));
+		String forwarding = "        forwarding virtual server routed 0.0.0.0/0 {\n";
+		assertTrue(hq.contains(forwarding));
+		Files.writeString(copy.resolve("hq.ocstopo"), hq.replace(forwarding, forwarding + "            ports tcp 5071\n"));
+		CliEndToEndTest.Run run = cli(copy.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "444");
+		assertEquals(1, run.exitCode(), run.toString());
+		assertTrue(run.stdout().contains("dropped at bigip01: the packet reaches bigip01, whose forwarding virtual server routed"
+				+ " covers 198.51.100.140 but not TCP 444, and drops it"), run.stdout());
+		CliEndToEndTest.Run json = cli(copy.toString(), "--from", "fe1.contoso.com", "--to", "fe2.contoso.com", "--port", "444",
+				"--format", "json");
+		JsonArray request = JsonParser.parseString(json.stdout()).getAsJsonArray().get(0).getAsJsonObject()
+				.getAsJsonArray("request");
+		assertEquals("forwarding_not_for_port", request.get(request.size() - 1).getAsJsonObject().get("dropReason")
+				.getAsString());
+	}
+
 	private static List<String> actions(JsonArray hops) {
 		List<String> actions = new ArrayList<>();
 		for (JsonElement hop : hops) {

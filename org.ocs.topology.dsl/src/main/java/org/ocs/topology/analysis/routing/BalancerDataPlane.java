@@ -88,6 +88,19 @@ final class BalancerDataPlane {
 		if (forwarding != null) {
 			return translate(balancer, forwarding, src, dst, dst, null);
 		}
+		// One that covers the destination for other ports is there: say so, and point at it.
+		VirtualServer otherPorts = null;
+		for (VirtualServer vs : balancer.virtualServers()) {
+			if (vs.forwarding() && (vs.destination() == null || vs.destination().contains(dst))
+					&& (otherPorts == null || prefixOf(vs) > prefixOf(otherPorts)
+							|| prefixOf(vs) == prefixOf(otherPorts) && vs.name().compareTo(otherPorts.name()) < 0)) {
+				otherPorts = vs;
+			}
+		}
+		if (otherPorts != null) {
+			return drop(balancer, src, dst, new Drop(DropReason.FORWARDING_NOT_FOR_PORT, null, null, port, otherPorts.name(),
+					true, null), otherPorts.source());
+		}
 		return drop(balancer, src, dst, Drop.of(DropReason.NO_VIRTUAL_SERVER), balancer.source());
 	}
 

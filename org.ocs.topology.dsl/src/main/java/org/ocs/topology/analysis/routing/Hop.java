@@ -124,6 +124,11 @@ public record Hop(String device, Role role, Ipv4Address sourceIn, Ipv4Address de
 		NO_MEMBERS,
 		/** A balancer matches it to no virtual server and does not route it. */
 		NO_VIRTUAL_SERVER,
+		/**
+		 * A balancer has a forwarding virtual server for the destination, but not for the port
+		 * ({@code virtualServer} names the most specific one), and does not route it.
+		 */
+		FORWARDING_NOT_FOR_PORT,
 		/** A virtual server translates to a SNAT pool that lists no address. */
 		EMPTY_SNAT_POOL
 	}

@@ -174,6 +174,8 @@ public final class TraceText {
 			case NO_VIRTUAL_SERVER_FOR_PORT -> "VIP " + hop.destination() + " has no virtual server for TCP " + drop.port();
 			case NO_MEMBERS -> drop.virtualServer() + " has no members";
 			case NO_VIRTUAL_SERVER -> device + " matches no virtual server" + BIG_IP_ROUTES;
+			case FORWARDING_NOT_FOR_PORT -> "forwarding virtual server " + drop.virtualServer() + " of " + device
+					+ " does not carry TCP " + drop.port();
 			case EMPTY_SNAT_POOL -> drop.virtualServer() + " has an empty SNAT pool";
 		};
 	}
@@ -201,6 +203,9 @@ public final class TraceText {
 					+ ", which has no member with a declared address";
 			case NO_VIRTUAL_SERVER -> "reaches " + device + ", which matches it to no virtual server and drops it"
 					+ BIG_IP_ROUTES;
+			case FORWARDING_NOT_FOR_PORT -> "reaches " + device + ", whose forwarding virtual server "
+					+ drop.virtualServer() + " covers " + hop.destination() + " but not TCP " + drop.port()
+					+ ", and drops it" + BIG_IP_ROUTES;
 			case EMPTY_SNAT_POOL -> "reaches " + (drop.forwarding() ? "forwarding " : "") + "virtual server "
 					+ drop.virtualServer() + " of " + device + ", whose SNAT pool lists no address to translate the source to";
 		};

@@ -265,6 +265,19 @@ class FlowTracerTest {
 		assertEquals("f5", dropped.request().drop().declaration());
 		assertEquals(Hop.DropReason.NO_VIRTUAL_SERVER, dropped.request().drop().dropReason());
 
+		// A forwarding virtual server for other ports is not described as absent.
+		Balancer only5061 = new Balancer("f5", List.of(nic("198.51.100.1/25"), nic("198.51.100.129/25")), List.of(),
+				List.of(new VirtualServer("routed", true, null, null, Set.of(5061), List.of(), Translation.NONE, List.of(),
+						"routed", null)), "f5");
+		FlowTrace notFor5071 = new FlowTracer(NetworkView.builder().host(a).host(b).balancer(only5061).build())
+				.trace(a, literal("198.51.100.140"), "b", 5071);
+		Hop.Drop drop = (Hop.Drop) notFor5071.request().drop().step();
+		assertEquals(Hop.DropReason.FORWARDING_NOT_FOR_PORT, drop.reason());
+		assertEquals("routed", drop.virtualServer());
+		assertEquals("routed", notFor5071.request().drop().declaration(), "the drop points at the forwarding virtual server");
+		assertEquals("reaches f5, whose forwarding virtual server routed covers 198.51.100.140 but not TCP 5071, and drops it"
+				+ " (a BIG-IP routes only through a forwarding virtual server)", TraceText.why(notFor5071.request().drop()));
+
 		NetworkView unresolved = NetworkView.builder().host(a).build();
 		FlowTrace nowhere = new FlowTracer(unresolved).traceToName(a, "nowhere.contoso.com", 5071).get(0);
 		assertEquals(Verdict.UNRESOLVED, nowhere.verdict());
