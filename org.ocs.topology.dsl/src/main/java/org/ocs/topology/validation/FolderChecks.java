@@ -433,10 +433,10 @@ public final class FolderChecks {
 						.collect(Collectors.joining("; ")) + " for the same traffic.";
 			}
 			report(Rule.GATEWAY_UNDECLARED, "The " + what + " of server " + suspect.server().name()
-					+ " is no declared device's address" + instead + " If " + hop + " is a typo, what " + suspect.server().name() + " sends"
-					+ " through it goes nowhere; ocstopo takes it for a router that reaches every declared subnet, so"
-					+ " those paths go unchecked. Use " + meant.address() + ", or declare the router ('router NAME {"
-					+ " interface " + hop + " on SUBNET }', with its routes).", declaration,
+					+ " is no declared device's address" + instead + " If it is a typo, " + suspect.server().name()
+					+ " reaches no other subnet, yet ocstopo takes it for a router that reaches them all. Use "
+					+ meant.address() + ", or declare the router ('router NAME { interface " + hop + " on SUBNET }').",
+					declaration,
 					declaration instanceof DefaultGateway ? P.getDefaultGateway_Address() : P.getStaticRoute_NextHop(),
 					suspect.usedInstead().stream().map(u -> u.address() + " " + u.device()).toArray(String[]::new));
 		}

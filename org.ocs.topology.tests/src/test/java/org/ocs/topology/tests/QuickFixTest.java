@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -232,6 +233,35 @@ class QuickFixTest {
 				fixed.get("hq.ocstopo"));
 		assertEquals(files.get("hq.ocstopo").length() + "        hosts fe2.contoso.com -> 192.0.2.12\n".length(),
 				fixed.get("hq.ocstopo").length(), "one line added, nothing else changed");
+	}
+
+	/** The routing rules' messages (issue 9): said once, each under 400 characters before the path it shows. */
+	@Test
+	void routingMessagesStayUnder400CharactersBeforeThePath() throws Exception {
+		Set<String> routing = Set.of("pool-traffic-hairpin", "pool-traffic-asymmetric", "pool-traffic-unreachable",
+				"pool-peer-unresolved", "pool-dependency-unreachable", "gateway-not-floating", "gateway-undeclared",
+				"gateway-not-on-link", "gateway-multiple", "snat-pool-empty", "pool-vip-source-kept");
+		List<Map<String, String>> inputs = new ArrayList<>();
+		corpus().forEach(folder -> inputs.add(folder.files()));
+		inputs.add(threeFrontEnds());
+		int seen = 0;
+		for (Map<String, String> files : inputs) {
+			for (Issue issue : validate(files, new LinkedHashMap<>()).values().stream().flatMap(List::stream).toList()) {
+				if (!routing.contains(issue.getCode())) {
+					continue;
+				}
+				String message = issue.getMessage();
+				int arrow = message.indexOf(" -> ");
+				String before = arrow < 0 ? message : message.substring(0, Math.max(0, message.lastIndexOf(": ", arrow)));
+				// What a verdict assumed is told after the path, and only when it assumed something.
+				for (String assumed : List.of(" This rests on ", " This assumes ")) {
+					before = before.contains(assumed) ? before.substring(0, before.indexOf(assumed)) : before;
+				}
+				assertTrue(before.length() <= 400, before.length() + " characters: " + message);
+				seen++;
+			}
+		}
+		assertTrue(seen >= 10, "the corpus has routing findings to measure: " + seen);
 	}
 
 	/** The field report with a third Front End beside fe1: fe1 and fe3 hairpin to fe2 for one cause, told once. */
