@@ -2,6 +2,7 @@ package org.ocs.topology.analysis.routing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,24 @@ public final class UndeclaredGateways {
 	}
 
 	public static List<Suspect> check(NetworkView view) {
+		// Indexes first, so that the check stays linear in the size of the topology.
+		Map<Ipv4Address, Integer> serversUsing = new HashMap<>();
+		Map<Cidr, List<Host>> serversOn = new HashMap<>();
+		Map<Cidr, List<Nic>> routingNicsOn = new HashMap<>();
+		Map<Nic, String> routingOwner = new HashMap<>();
+		for (Device device : view.devices()) {
+			if (device instanceof Host host) {
+				host.routes().stream().map(Route::nextHop).distinct().forEach(hop -> serversUsing.merge(hop, 1, Integer::sum));
+				host.nics().stream().map(nic -> nic.network().networkCidr()).distinct()
+						.forEach(subnet -> serversOn.computeIfAbsent(subnet, s -> new ArrayList<>()).add(host));
+			} else if (device instanceof NetworkView.Router
+					|| device instanceof Balancer balancer && balancer.virtualServers().stream().anyMatch(v -> v.forwarding())) {
+				for (Nic nic : device.nics()) {
+					routingNicsOn.computeIfAbsent(nic.network().networkCidr(), s -> new ArrayList<>()).add(nic);
+					routingOwner.put(nic, device.name());
+				}
+			}
+		}
 		List<Suspect> found = new ArrayList<>();
 		for (Device device : view.devices()) {
 			if (!(device instanceof Host server)) {
@@ -59,9 +78,13 @@ public final class UndeclaredGateways {
 					continue;
 				}
 				Cidr subnet = egress.get().network().networkCidr();
-				List<Used> used = usedInstead(view, server, route, subnet);
-				if (used.isEmpty() && usedByNoOtherServer(view, server, route.nextHop())) {
-					used = routersOn(view, subnet);
+				List<Used> used = usedInstead(view, server, route, subnet, serversOn.getOrDefault(subnet, List.of()));
+				if (used.isEmpty() && serversUsing.getOrDefault(route.nextHop(), 0) == 1) {
+					// No other server uses it: a routing device's address on the subnet is what was meant.
+					List<Nic> nics = new ArrayList<>(routingNicsOn.getOrDefault(subnet, List.of()));
+					// A floating self IP first (it survives a fail-over), then by address: never by declaration order.
+					nics.sort(Comparator.comparing((Nic nic) -> !nic.floating()).thenComparing(Nic::address));
+					used = nics.stream().map(nic -> new Used(nic.address(), routingOwner.get(nic), List.of())).toList();
 				}
 				if (!used.isEmpty()) {
 					found.add(new Suspect(server, route, subnet, used));
@@ -71,37 +94,12 @@ public final class UndeclaredGateways {
 		return found;
 	}
 
-	private static boolean usedByNoOtherServer(NetworkView view, Host server, Ipv4Address nextHop) {
-		return view.devices().stream().filter(d -> d instanceof Host && !d.equals(server))
-				.noneMatch(d -> d.routes().stream().anyMatch(r -> r.nextHop().equals(nextHop)));
-	}
-
-	/** The addresses on {@code subnet} of declared devices that route: routers, balancers with a forwarding virtual server. */
-	private static List<Used> routersOn(NetworkView view, Cidr subnet) {
-		List<Nic> nics = new ArrayList<>();
-		Map<Nic, String> owners = new LinkedHashMap<>();
-		for (Device device : view.devices()) {
-			boolean routes = device instanceof NetworkView.Router
-					|| device instanceof Balancer balancer && balancer.virtualServers().stream().anyMatch(v -> v.forwarding());
-			if (routes) {
-				device.nics().stream().filter(nic -> subnet.contains(nic.address())).forEach(nic -> {
-					nics.add(nic);
-					owners.put(nic, device.name());
-				});
-			}
-		}
-		// A floating self IP first (it survives a fail-over), then by address: never by declaration order.
-		nics.sort(Comparator.comparing((Nic nic) -> !nic.floating()).thenComparing(Nic::address));
-		return nics.stream().map(nic -> new Used(nic.address(), owners.get(nic), List.of())).toList();
-	}
-
 	/** The declared routing addresses other servers on {@code subnet} use for the same destination, most used first. */
-	private static List<Used> usedInstead(NetworkView view, Host server, Route route, Cidr subnet) {
+	private static List<Used> usedInstead(NetworkView view, Host server, Route route, Cidr subnet, List<Host> neighbours) {
 		Map<Ipv4Address, TreeSet<String>> users = new LinkedHashMap<>();
 		Map<Ipv4Address, String> owners = new LinkedHashMap<>();
-		for (Device device : view.devices()) {
-			if (!(device instanceof Host other) || other.equals(server)
-					|| other.nics().stream().noneMatch(nic -> subnet.contains(nic.address()))) {
+		for (Host other : neighbours) {
+			if (other.equals(server)) {
 				continue;
 			}
 			for (Route theirs : other.routes()) {
