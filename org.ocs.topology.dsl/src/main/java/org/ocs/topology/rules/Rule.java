@@ -3,8 +3,14 @@ package org.ocs.topology.rules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.ocs.topology.analysis.product.DomainLimits;
+import org.ocs.topology.rules.balancer.LbIdleTimeoutShort;
+import org.ocs.topology.rules.pools.GroupchatDatabaseColocated;
+import org.ocs.topology.rules.pools.GroupchatServersOverLimit;
+import org.ocs.topology.rules.registrar.MpopOutOfRange;
+import org.ocs.topology.rules.routing.GatewayMultiple;
 
 /**
  * The rule catalogue: every finding ocstopo reports, with its stable ID (also the Xtext issue code),
@@ -39,12 +45,12 @@ public enum Rule {
 	GATEWAY_NOT_ON_LINK("gateway-not-on-link", Severity.ERROR,
 			"A default gateway or route next hop is on none of the server's subnets."),
 	GATEWAY_MULTIPLE("gateway-multiple", Severity.WARNING,
-			"A server has more than one default gateway.", Trait.QUICK_FIX),
+			"A server has more than one default gateway.", GatewayMultiple::new, Trait.QUICK_FIX),
 	ADDRESS_DUPLICATE("address-duplicate", Severity.ERROR,
 			"One address is owned twice (server interfaces, balancer self IPs, virtual server VIPs)."),
 	MPOP_OUT_OF_RANGE("mpop-out-of-range", Severity.ERROR,
 			"A maximum-endpoints-per-user (MPOP) value is outside " + DomainLimits.MIN_ENDPOINTS_PER_USER + " to "
-					+ DomainLimits.MAX_ENDPOINTS_PER_USER + ".", Trait.QUICK_FIX),
+					+ DomainLimits.MAX_ENDPOINTS_PER_USER + ".", MpopOutOfRange::new, Trait.QUICK_FIX),
 	REGISTRAR_SCOPE_UNSUPPORTED("registrar-scope-unsupported", Severity.ERROR,
 			"A site or pool registrar setting in an OCS 2007 R2 topology, which has only the forest-wide one."),
 	PRODUCT_MISSING("product-missing", Severity.WARNING,
@@ -54,7 +60,7 @@ public enum Rule {
 	LOOKUP_OVER_MPOP("lookup-over-mpop", Severity.ERROR,
 			"More Lookup services register the shared Group Chat Lookup account than the MPOP limit of its home pool allows.", Trait.SAFE_FIX),
 	GROUPCHAT_SERVERS_OVER_LIMIT("groupchat-servers-over-limit", Severity.ERROR,
-			"A Group Chat pool has more than " + DomainLimits.MAX_GROUP_CHAT_SERVERS_PER_POOL + " Group Chat servers."),
+			"A Group Chat pool has more than " + DomainLimits.MAX_GROUP_CHAT_SERVERS_PER_POOL + " Group Chat servers.", GroupchatServersOverLimit::new),
 	POOL_TRAFFIC_HAIRPIN("pool-traffic-hairpin", Severity.ERROR,
 			"Traffic between two Front Ends of a pool crosses a load balancer that replaces the sender's address.", Trait.SAFE_FIX),
 	POOL_TRAFFIC_ASYMMETRIC("pool-traffic-asymmetric", Severity.ERROR,
@@ -70,12 +76,12 @@ public enum Rule {
 	VIP_PORTS_MISSING("vip-ports-missing", Severity.ERROR,
 			"An OCS 2007 R2 Enterprise pool's VIP lacks ports the pool needs.", Trait.SAFE_FIX),
 	LB_IDLE_TIMEOUT_SHORT("lb-idle-timeout-short", Severity.WARNING,
-			"A load balancer's TCP idle timeout is under " + DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS + " seconds.", Trait.SAFE_FIX),
+			"A load balancer's TCP idle timeout is under " + DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS + " seconds.", LbIdleTimeoutShort::new, Trait.SAFE_FIX),
 	FRONTENDS_OVER_LIMIT("frontends-over-limit", Severity.ERROR,
 			"A Lync Server 2010 Enterprise pool has more than " + DomainLimits.LYNC_2010_MAX_FRONT_ENDS_PER_POOL
 					+ " Front Ends."),
 	GROUPCHAT_DATABASE_COLOCATED("groupchat-database-colocated", Severity.ERROR,
-			"The Group Chat database is on a Group Chat server of its pool."),
+			"The Group Chat database is on a Group Chat server of its pool.", GroupchatDatabaseColocated::new),
 	SIPINTERNALTLS_SRV_MULTIPLE("sipinternaltls-srv-multiple", Severity.ERROR,
 			"More than one _sipinternaltls._tcp SRV record for one SIP domain.", Trait.QUICK_FIX),
 	DNS_LB_WEB_SERVICES_MISSING("dns-lb-web-services-missing", Severity.ERROR,
@@ -125,8 +131,15 @@ public enum Rule {
 	private final boolean fixable;
 	private final boolean safeFix;
 	private final boolean policyFile;
+	private final Supplier<? extends RuleLogic> makeLogic;
+	private volatile RuleLogic logic;
 
 	Rule(String id, Severity severity, String summary, Trait... traits) {
+		this(id, severity, summary, null, traits);
+	}
+
+	Rule(String id, Severity severity, String summary, Supplier<? extends RuleLogic> logic, Trait... traits) {
+		this.makeLogic = logic;
 		this.id = id;
 		this.severity = severity;
 		this.summary = summary;
@@ -183,6 +196,43 @@ public enum Rule {
 	/** Where the rule's page lives, relative to the repository root. */
 	public String documentationPath() {
 		return "docs/rules/" + id + ".md";
+	}
+
+	/**
+	 * The rule's check, messages and remedies, made once; null for a rule that the parser, the linker
+	 * or ocstopo's own machinery (suppressions, policy, failures) reports.
+	 */
+	public RuleLogic logic() {
+		RuleLogic made = logic;
+		if (made == null && makeLogic != null) {
+			synchronized (this) {
+				if (logic == null) {
+					RuleLogic fresh = makeLogic.get();
+					fresh.bind(this);
+					logic = fresh;
+				}
+				made = logic;
+			}
+		}
+		return made;
+	}
+
+	/** The rules that check one object at a time, in catalogue order. */
+	public static List<DeclarationRule<?>> declarationRules() {
+		return Holder.DECLARATION_RULES;
+	}
+
+	/** The rules that check the whole folder, in catalogue order. */
+	public static List<FolderRule> folderRules() {
+		return Holder.FOLDER_RULES;
+	}
+
+	/** Made on first use, after every constant exists. */
+	private static final class Holder {
+		static final List<DeclarationRule<?>> DECLARATION_RULES = Arrays.stream(values()).map(Rule::logic)
+				.filter(DeclarationRule.class::isInstance).<DeclarationRule<?>>map(l -> (DeclarationRule<?>) l).toList();
+		static final List<FolderRule> FOLDER_RULES = Arrays.stream(values()).map(Rule::logic)
+				.filter(FolderRule.class::isInstance).map(FolderRule.class::cast).toList();
 	}
 
 	public static Optional<Rule> byId(String id) {

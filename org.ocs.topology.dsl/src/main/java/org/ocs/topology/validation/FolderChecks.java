@@ -36,6 +36,9 @@ import org.ocs.topology.analysis.routing.PoolDependencies;
 import org.ocs.topology.analysis.routing.PoolTraffic;
 import org.ocs.topology.analysis.routing.TraceText;
 import org.ocs.topology.analysis.routing.UndeclaredGateways;
+import org.ocs.topology.rules.Findings;
+import org.ocs.topology.rules.FolderRule;
+import org.ocs.topology.rules.IssueData;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.topology.ARecord;
 import org.ocs.topology.topology.DefaultGateway;
@@ -97,6 +100,9 @@ public final class FolderChecks {
 			}
 		});
 		checks.guarded("checkDnsLoadBalancedPool", checks::checkDnsLoadBalancedPool);
+		for (FolderRule rule : Rule.folderRules()) {
+			checks.guarded(rule.rule().id(), () -> rule.check(topology, checks.new RuleFindings(rule.rule())));
+		}
 		return List.copyOf(checks.findings);
 	}
 
@@ -747,6 +753,28 @@ public final class FolderChecks {
 							pool.getLoadBalancing(), null);
 				}
 			}
+		}
+	}
+
+	/** A folder rule's findings, at the catalogue's severity (a warning where it rests on an assumption). */
+	private final class RuleFindings implements Findings {
+		private final Rule rule;
+
+		RuleFindings(Rule rule) {
+			this.rule = rule;
+		}
+
+		@Override
+		public void report(EObject object, EStructuralFeature feature, int index, String message, Record data,
+				List<String> hops, boolean restsOnAssumption) {
+			FolderFinding finding = new FolderFinding(rule, message, object, feature,
+					index < 0 ? ValidationMessageAcceptor.INSIGNIFICANT_INDEX : index, IssueData.encode(data, hops));
+			findings.add(restsOnAssumption ? finding.restingOnAssumption() : finding);
+		}
+
+		@Override
+		public void reportRange(EObject object, int offset, int length, String message, Record data) {
+			throw new UnsupportedOperationException("a folder rule reports on features, not text ranges: " + rule.id());
 		}
 	}
 

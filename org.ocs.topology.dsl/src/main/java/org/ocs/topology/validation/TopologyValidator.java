@@ -21,6 +21,9 @@ import org.eclipse.xtext.validation.CheckType;
 import org.eclipse.xtext.validation.ValidationMessageAcceptor;
 import org.ocs.topology.analysis.net.AddressText;
 import org.ocs.topology.analysis.net.Cidr;
+import org.ocs.topology.rules.DeclarationRule;
+import org.ocs.topology.rules.Findings;
+import org.ocs.topology.rules.IssueData;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.rules.Severity;
 import org.ocs.topology.scoping.TopologyFolder;
@@ -114,6 +117,63 @@ public class TopologyValidator extends AbstractTopologyValidator {
 				}
 			}
 		};
+	}
+
+	// ------------------------------------------------------------ the rules, one class each
+
+	/**
+	 * Runs every rule that checks objects of this one's type. Fail closed per rule: a rule that
+	 * throws reports one {@code internal-error} finding on the object, naming the rule, and the
+	 * other rules still run.
+	 */
+	@Check
+	public void checkRules(EObject object) {
+		for (DeclarationRule<?> rule : Rule.declarationRules()) {
+			if (rule.type().isInstance(object)) {
+				run(rule, object);
+			}
+		}
+	}
+
+	private <T extends EObject> void run(DeclarationRule<T> rule, EObject object) {
+		String check = rule.rule().id();
+		try {
+			CheckFailures.injectFault(check);
+			rule.check(rule.type().cast(object), new DeclarationFindings(rule.rule()));
+		} catch (RuntimeException | Error failure) {
+			if (!CheckFailures.isCheckFailure(failure)) {
+				throw failure;
+			}
+			CheckFailures.log(check, object.eResource(), failure);
+			getMessageAcceptor().acceptError(CheckFailures.message(check, object.eResource(), failure), object, null,
+					ValidationMessageAcceptor.INSIGNIFICANT_INDEX, Rule.INTERNAL_ERROR.id());
+		}
+	}
+
+	/** A rule's findings on the file being validated, at the catalogue's severity. */
+	private final class DeclarationFindings implements Findings {
+		private final Rule rule;
+
+		DeclarationFindings(Rule rule) {
+			this.rule = rule;
+		}
+
+		@Override
+		public void report(EObject object, EStructuralFeature feature, int index, String message, Record data,
+				List<String> hops, boolean restsOnAssumption) {
+			Severity severity = restsOnAssumption && rule.severity() == Severity.ERROR ? Severity.WARNING : rule.severity();
+			TopologyValidator.this.report(rule, severity, message, object, feature, index, IssueData.encode(data, hops));
+		}
+
+		@Override
+		public void reportRange(EObject object, int offset, int length, String message, Record data) {
+			String[] encoded = IssueData.encode(data, List.of());
+			switch (rule.severity()) {
+				case ERROR -> getMessageAcceptor().acceptError(message, object, offset, length, rule.id(), encoded);
+				case WARNING -> getMessageAcceptor().acceptWarning(message, object, offset, length, rule.id(), encoded);
+				default -> getMessageAcceptor().acceptInfo(message, object, offset, length, rule.id(), encoded);
+			}
+		}
 	}
 
 	// ------------------------------------------------------------ addresses as written
@@ -245,14 +305,6 @@ public class TopologyValidator extends AbstractTopologyValidator {
 						+ " cannot reach it, so nothing off-subnet is reachable.", gateway, P.getDefaultGateway_Address());
 			}
 		}
-		if (gateways.size() > 1) {
-			String all = gateways.stream().map(DefaultGateway::getAddress).collect(Collectors.joining(", "));
-			for (DefaultGateway extra : gateways.subList(1, gateways.size())) {
-				report(Rule.GATEWAY_MULTIPLE, Describe.capitalize(owner) + " has " + gateways.size() + " default gateways (" + all
-						+ "): " + system + " sends through one of them at a time, so off-subnet traffic may leave by"
-						+ " either; keep one and add static routes.", extra, P.getDefaultGateway_Address());
-			}
-		}
 		for (StaticRoute route : routes) {
 			checkAddress(route, P.getStaticRoute_Destination(), AddressUse.NETWORK, "route destination of " + owner);
 			AddressText nextHop = checkAddress(route, P.getStaticRoute_NextHop(), AddressUse.SINGLE,
@@ -283,23 +335,6 @@ public class TopologyValidator extends AbstractTopologyValidator {
 			return null;
 		}
 		return AddressText.parse(subnet.getRange()).cidr();
-	}
-
-	// ------------------------------------------------------------ registrar
-
-	@Check
-	public void checkRegistrar(RegistrarSetting setting) {
-		// Written or not is read from the text: EMF calls an int of 0 "not set".
-		if (!NodeModelUtils.findNodesForFeature(setting, P.getRegistrarSetting_MaxEndpointsPerUser()).isEmpty()) {
-			int value = setting.getMaxEndpointsPerUser();
-			if (!DomainLimits.isValidEndpointsPerUser(value)) {
-				report(Rule.MPOP_OUT_OF_RANGE, "Maximum endpoints per user " + value
-						+ " is not accepted by the registrar: the range is " + DomainLimits.MIN_ENDPOINTS_PER_USER
-						+ " to " + DomainLimits.MAX_ENDPOINTS_PER_USER + " (default "
-						+ DomainLimits.DEFAULT_ENDPOINTS_PER_USER + ").", setting,
-						P.getRegistrarSetting_MaxEndpointsPerUser());
-			}
-		}
 	}
 
 	// ------------------------------------------------------------ settings written twice
@@ -338,36 +373,6 @@ public class TopologyValidator extends AbstractTopologyValidator {
 				report(finding.rule(), finding.severity(), finding.message(), finding.object(), finding.feature(),
 						finding.index(), finding.data());
 			}
-		}
-	}
-
-	// ------------------------------------------------------------ per declaration
-
-	@Check
-	public void checkGroupChatPool(GroupChatPool pool) {
-		int max = DomainLimits.MAX_GROUP_CHAT_SERVERS_PER_POOL;
-		if (pool.getMembers().size() > max) {
-			reportAt(Rule.GROUPCHAT_SERVERS_OVER_LIMIT, "Group Chat pool " + pool.getName() + " has "
-					+ pool.getMembers().size() + " Group Chat servers; at most " + max + " are supported (one, plus up to "
-					+ (max - 1) + " more).", pool, P.getPool_Members(), max);
-		}
-		Server database = pool.getDatabase();
-		if (database != null && !database.eIsProxy() && pool.getMembers().contains(database)) {
-			report(Rule.GROUPCHAT_DATABASE_COLOCATED, "The Group Chat database of pool " + pool.getName()
-					+ " is on " + database.getName() + ", one of its Group Chat servers: the database must be on"
-					+ " another computer.", pool, P.getGroupChatPool_Database());
-		}
-	}
-
-	@Check
-	public void checkIdleTimeout(LoadBalancer balancer) {
-		if (!NodeModelUtils.findNodesForFeature(balancer, P.getLoadBalancer_IdleTimeout()).isEmpty()
-				&& balancer.getIdleTimeout() < DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS) {
-			report(Rule.LB_IDLE_TIMEOUT_SHORT, "Load balancer " + balancer.getName() + " closes idle TCP connections"
-					+ " after " + balancer.getIdleTimeout() + " s; SIP connections idle longer between keep-alives"
-					+ " and REGISTER refreshes, so clients are disconnected and sign in again. Use at least "
-					+ DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS + " s.",
-					balancer, P.getLoadBalancer_IdleTimeout());
 		}
 	}
 

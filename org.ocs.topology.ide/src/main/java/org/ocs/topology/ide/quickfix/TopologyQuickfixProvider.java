@@ -27,7 +27,11 @@ import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.scoping.IScopeProvider;
 import org.ocs.topology.analysis.product.DomainLimits;
 import org.ocs.topology.naming.Similarity;
+import org.ocs.topology.rules.IssueData;
+import org.ocs.topology.rules.Remedy;
+import org.ocs.topology.rules.RemedySite;
 import org.ocs.topology.rules.Rule;
+import org.ocs.topology.rules.RuleLogic;
 import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.topology.ARecord;
 import org.ocs.topology.topology.Declaration;
@@ -61,10 +65,9 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 	private static final TopologyPackage P = TopologyPackage.eINSTANCE;
 
 	private static final Set<String> HANDLED = Set.of(Rule.UNRESOLVED_REFERENCE.id(), Rule.SUBNET_HOST_BITS.id(),
-			Rule.PREFIX_UNEXPECTED.id(), Rule.PREFIX_MISMATCH.id(), Rule.GATEWAY_MULTIPLE.id(),
-			Rule.MPOP_OUT_OF_RANGE.id(), Rule.LOOKUP_OVER_MPOP.id(), Rule.POOL_TRAFFIC_HAIRPIN.id(),
+			Rule.PREFIX_UNEXPECTED.id(), Rule.PREFIX_MISMATCH.id(), Rule.LOOKUP_OVER_MPOP.id(), Rule.POOL_TRAFFIC_HAIRPIN.id(),
 			Rule.POOL_TRAFFIC_ASYMMETRIC.id(), Rule.VIP_PORTS_MISSING.id(), Rule.POOL_VIP_SOURCE_KEPT.id(),
-			Rule.LB_IDLE_TIMEOUT_SHORT.id(), Rule.SIPINTERNALTLS_SRV_MULTIPLE.id(), Rule.SUPPRESSION_UNUSED.id(),
+			Rule.SIPINTERNALTLS_SRV_MULTIPLE.id(), Rule.SUPPRESSION_UNUSED.id(),
 			Rule.GATEWAY_NOT_FLOATING.id(), Rule.GATEWAY_UNDECLARED.id());
 
 	@Inject
@@ -81,7 +84,8 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 
 	@Override
 	public boolean handlesDiagnostic(Diagnostic diagnostic) {
-		return HANDLED.contains(codeOf(diagnostic));
+		return HANDLED.contains(codeOf(diagnostic))
+				|| Rule.byId(codeOf(diagnostic)).map(rule -> rule.fixable() && rule.logic() != null).orElse(false);
 	}
 
 	@Override
@@ -109,6 +113,16 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		EObject object = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
 		Fix fix = new Fix(resource, offset, endOffset, dataOf(diagnostic), object, leaf, options.getLanguageServerAccess());
 		List<DiagnosticResolution> resolutions = new ArrayList<>();
+		RuleLogic logic = Rule.byId(codeOf(diagnostic)).map(Rule::logic).orElse(null);
+		if (logic != null) {
+			FindingSite site = new FindingSite(fix, endOffset);
+			for (Remedy remedy : logic.remedies(site)) {
+				WorkspaceResolution resolution = fix.resolution(remedy.label(), edits -> remedy.edits()
+						.forEach(edit -> apply(edit, edits, fix)));
+				resolutions.add(remedy.safe() ? resolution.markedSafe() : resolution);
+			}
+			return resolutions;
+		}
 		switch (codeOf(diagnostic)) {
 			case "unresolved-reference" -> closestNames(fix, resolutions);
 			case "subnet-host-bits", "prefix-unexpected" -> {
@@ -123,12 +137,6 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 				if (slash > 0) {
 					resolutions.add(fix.replaceRange("Take the prefix length from the subnet: write "
 							+ written.substring(0, slash), written.substring(0, slash)));
-				}
-			}
-			case "gateway-multiple" -> {
-				if (object instanceof DefaultGateway gateway) {
-					resolutions.add(fix.resolution("Remove default gateway " + gateway.getAddress(),
-							edits -> edits.delete(resource, offsetOf(gateway), endOffsetOf(gateway))));
 				}
 			}
 			// The floating self IP of the same subnet is the one remedy: the route stays, only its next hop moves.
@@ -146,15 +154,6 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 						resolutions.add(fix.replaceRange("Use " + parts[0] + " (" + parts[1] + ")", parts[0]));
 					}
 				}
-			}
-			case "mpop-out-of-range" -> {
-				String value = String.valueOf(DomainLimits.DEFAULT_ENDPOINTS_PER_USER);
-				resolutions.add(fix.replaceRange("Set to the default, " + value, value));
-			}
-			// The minimum is the value Microsoft prescribes for OCS and Lync pools.
-			case "lb-idle-timeout-short" -> {
-				String value = String.valueOf(DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS);
-				resolutions.add(fix.safe(fix.replaceRange("Set the idle timeout to " + value + " s", value)));
 			}
 			case "lookup-over-mpop" -> raiseMpop(fix, resolutions);
 			case "pool-traffic-hairpin", "pool-traffic-asymmetric" -> poolTraffic(fix, resolutions);
@@ -188,6 +187,92 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			}
 		}
 		return resolutions;
+	}
+
+	// ------------------------------------------------------------ the rules' remedies, as edits
+
+	private static void apply(Remedy.Edit edit, EditBuilder edits, Fix fix) {
+		if (edit instanceof Remedy.ReplaceFinding replace) {
+			edits.replace(fix.resource, fix.offset, fix.endOffset, replace.text());
+		} else if (edit instanceof Remedy.DeleteFinding) {
+			edits.delete(fix.resource, fix.offset, fix.endOffset);
+		} else if (edit instanceof Remedy.ReplaceFeature replace) {
+			edits.replaceFeature(replace.object(), replace.feature(), replace.text());
+		} else if (edit instanceof Remedy.Delete delete) {
+			edits.delete(delete.object().eResource(), offsetOf(delete.object()), endOffsetOf(delete.object()));
+		} else if (edit instanceof Remedy.InsertIntoBlock insert) {
+			edits.insertIntoBlock(insert.block(), insert.lines());
+		} else if (edit instanceof Remedy.InsertAfter insert) {
+			edits.insertAfter(insert.declaration(), insert.lines());
+		}
+	}
+
+	/** What a rule's remedies read of one finding. */
+	private final class FindingSite implements RemedySite {
+		private final Fix fix;
+		private final int endOffset;
+
+		FindingSite(Fix fix, int endOffset) {
+			this.fix = fix;
+			this.endOffset = endOffset;
+		}
+
+		@Override
+		public EObject object() {
+			return fix.object;
+		}
+
+		@Override
+		public String written() {
+			String text = EditBuilder.textOf(fix.resource);
+			return fix.offset <= endOffset && endOffset <= text.length() ? text.substring(fix.offset, endOffset) : "";
+		}
+
+		@Override
+		public <R extends Record> R data(Class<R> type) {
+			return IssueData.read(fix.data, type);
+		}
+
+		@Override
+		public List<HopData> hops() {
+			return fix.data.stream().map(HopData::decode).filter(java.util.Objects::nonNull).toList();
+		}
+
+		@Override
+		public EObject resolve(String objectUri) {
+			return TopologyQuickfixProvider.resolve(fix.resource, objectUri);
+		}
+
+		@Override
+		public List<Model> folder() {
+			return folder.modelsOf(fix.resource);
+		}
+
+		@Override
+		public List<String> namesInScope() {
+			return TopologyQuickfixProvider.this.namesInScope(fix);
+		}
+	}
+
+	/** The names the cross-reference under the finding's first token could take. */
+	private List<String> namesInScope(Fix fix) {
+		if (fix.leaf == null || fix.object == null) {
+			return List.of();
+		}
+		// The leaf is a token of the Name rule; the cross-reference is a few nodes up.
+		CrossReference crossReference = null;
+		for (INode node = fix.leaf; node != null && crossReference == null; node = node.getParent()) {
+			crossReference = EcoreUtil2.getContainerOfType(node.getGrammarElement(), CrossReference.class);
+		}
+		if (crossReference == null) {
+			return List.of();
+		}
+		EReference reference = GrammarUtil.getReference(crossReference);
+		List<String> names = new ArrayList<>();
+		for (IEObjectDescription description : scopeProvider.getScope(fix.object, reference).getAllElements()) {
+			names.add(nameConverter.toString(description.getName()));
+		}
+		return names;
 	}
 
 	// ------------------------------------------------------------ the remedies
