@@ -6,6 +6,39 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.ocs.topology.analysis.product.DomainLimits;
+import org.ocs.topology.rules.routing.GatewayUndeclared;
+import org.ocs.topology.rules.pools.PoolDependencyUnreachable;
+import org.ocs.topology.rules.routing.GatewayNotFloating;
+import org.ocs.topology.rules.language.SuppressionUnused;
+import org.ocs.topology.rules.dns.DnsLbWebServicesMissing;
+import org.ocs.topology.rules.dns.SipinternaltlsSrvMultiple;
+import org.ocs.topology.rules.pools.FrontendsOverLimit;
+import org.ocs.topology.rules.balancer.VipPortsMissing;
+import org.ocs.topology.rules.pools.HardwareLbRequired;
+import org.ocs.topology.rules.balancer.PoolVipSourceKept;
+import org.ocs.topology.rules.pools.PoolPeerUnresolved;
+import org.ocs.topology.rules.pools.PoolTrafficUnreachable;
+import org.ocs.topology.rules.pools.PoolTrafficAsymmetric;
+import org.ocs.topology.rules.pools.PoolTrafficHairpin;
+import org.ocs.topology.rules.registrar.LookupOverMpop;
+import org.ocs.topology.rules.language.TopologyHeaderDuplicate;
+import org.ocs.topology.rules.language.ProductMissing;
+import org.ocs.topology.rules.registrar.RegistrarScopeUnsupported;
+import org.ocs.topology.rules.addressing.AddressDuplicate;
+import org.ocs.topology.rules.language.NameDuplicate;
+import org.ocs.topology.rules.language.UnresolvedReference;
+import org.ocs.topology.rules.addressing.SnatPoolEmpty;
+import org.ocs.topology.rules.routing.GatewayNotOnLink;
+import org.ocs.topology.rules.addressing.AddressNotHost;
+import org.ocs.topology.rules.addressing.PrefixMismatch;
+import org.ocs.topology.rules.addressing.AddressOutsideSubnet;
+import org.ocs.topology.rules.addressing.SubnetHostBits;
+import org.ocs.topology.rules.addressing.PrefixUnexpected;
+import org.ocs.topology.rules.addressing.PrefixMissing;
+import org.ocs.topology.rules.addressing.PrefixOutOfRange;
+import org.ocs.topology.rules.addressing.AddressMalformed;
+import org.ocs.topology.rules.language.SettingRepeated;
+import org.ocs.topology.rules.language.StrayTextRule;
 import org.ocs.topology.rules.balancer.LbIdleTimeoutShort;
 import org.ocs.topology.rules.pools.GroupchatDatabaseColocated;
 import org.ocs.topology.rules.pools.GroupchatServersOverLimit;
@@ -19,77 +52,77 @@ import org.ocs.topology.rules.routing.GatewayMultiple;
  */
 public enum Rule {
 	SYNTAX_ERROR("syntax-error", Severity.ERROR,
-			"The text does not follow the .ocstopo grammar."),
+			"The text does not follow the .ocstopo grammar.", StrayTextRule::new),
 	UNRESOLVED_REFERENCE("unresolved-reference", Severity.ERROR,
-			"A name refers to nothing declared in the files of this folder.", Trait.QUICK_FIX),
+			"A name refers to nothing declared in the files of this folder.", UnresolvedReference::new, Trait.QUICK_FIX),
 	NAME_DUPLICATE("name-duplicate", Severity.ERROR,
-			"Two declarations of the same kind share one name."),
+			"Two declarations of the same kind share one name.", NameDuplicate::new),
 	SETTING_REPEATED("setting-repeated", Severity.ERROR,
-			"A setting that takes one value is written twice in one block; only the last would count."),
+			"A setting that takes one value is written twice in one block; only the last would count.", SettingRepeated::new),
 	ADDRESS_MALFORMED("address-malformed", Severity.ERROR,
-			"An IPv4 address is not four numbers 0 to 255."),
+			"An IPv4 address is not four numbers 0 to 255.", AddressMalformed::new),
 	PREFIX_OUT_OF_RANGE("prefix-out-of-range", Severity.ERROR,
-			"An IPv4 prefix length is not 0 to 32."),
+			"An IPv4 prefix length is not 0 to 32.", PrefixOutOfRange::new),
 	PREFIX_MISSING("prefix-missing", Severity.ERROR,
-			"A network is written without its prefix length, and nothing else gives it."),
+			"A network is written without its prefix length, and nothing else gives it.", PrefixMissing::new),
 	PREFIX_UNEXPECTED("prefix-unexpected", Severity.ERROR,
-			"A single address (gateway, VIP, DNS or hosts entry) is written with a prefix length.", Trait.SAFE_FIX),
+			"A single address (gateway, VIP, DNS or hosts entry) is written with a prefix length.", PrefixUnexpected::new, Trait.SAFE_FIX),
 	SUBNET_HOST_BITS("subnet-host-bits", Severity.WARNING,
-			"A subnet is written with host bits set, e.g. 10.0.1.5/24 for 10.0.1.0/24.", Trait.SAFE_FIX),
+			"A subnet is written with host bits set, e.g. 10.0.1.5/24 for 10.0.1.0/24.", SubnetHostBits::new, Trait.SAFE_FIX),
 	ADDRESS_OUTSIDE_SUBNET("address-outside-subnet", Severity.ERROR,
-			"An interface or self IP address lies outside the subnet it is declared on."),
+			"An interface or self IP address lies outside the subnet it is declared on.", AddressOutsideSubnet::new),
 	PREFIX_MISMATCH("prefix-mismatch", Severity.ERROR,
-			"An interface written with a prefix length disagrees with the subnet it is declared on.", Trait.QUICK_FIX),
+			"An interface written with a prefix length disagrees with the subnet it is declared on.", PrefixMismatch::new, Trait.QUICK_FIX),
 	ADDRESS_NOT_HOST("address-not-host", Severity.ERROR,
-			"An interface or self IP uses its subnet's network or broadcast address."),
+			"An interface or self IP uses its subnet's network or broadcast address.", AddressNotHost::new),
 	GATEWAY_NOT_ON_LINK("gateway-not-on-link", Severity.ERROR,
-			"A default gateway or route next hop is on none of the server's subnets."),
+			"A default gateway or route next hop is on none of the server's subnets.", GatewayNotOnLink::new),
 	GATEWAY_MULTIPLE("gateway-multiple", Severity.WARNING,
 			"A server has more than one default gateway.", GatewayMultiple::new, Trait.QUICK_FIX),
 	ADDRESS_DUPLICATE("address-duplicate", Severity.ERROR,
-			"One address is owned twice (server interfaces, balancer self IPs, virtual server VIPs)."),
+			"One address is owned twice (server interfaces, balancer self IPs, virtual server VIPs).", AddressDuplicate::new),
 	MPOP_OUT_OF_RANGE("mpop-out-of-range", Severity.ERROR,
 			"A maximum-endpoints-per-user (MPOP) value is outside " + DomainLimits.MIN_ENDPOINTS_PER_USER + " to "
 					+ DomainLimits.MAX_ENDPOINTS_PER_USER + ".", MpopOutOfRange::new, Trait.QUICK_FIX),
 	REGISTRAR_SCOPE_UNSUPPORTED("registrar-scope-unsupported", Severity.ERROR,
-			"A site or pool registrar setting in an OCS 2007 R2 topology, which has only the forest-wide one."),
+			"A site or pool registrar setting in an OCS 2007 R2 topology, which has only the forest-wide one.", RegistrarScopeUnsupported::new),
 	PRODUCT_MISSING("product-missing", Severity.WARNING,
-			"The topology header does not say its product, so the product's limits are not checked."),
+			"The topology header does not say its product, so the product's limits are not checked.", ProductMissing::new),
 	TOPOLOGY_HEADER_DUPLICATE("topology-header-duplicate", Severity.ERROR,
-			"More than one topology header in one folder."),
+			"More than one topology header in one folder.", TopologyHeaderDuplicate::new),
 	LOOKUP_OVER_MPOP("lookup-over-mpop", Severity.ERROR,
-			"More Lookup services register the shared Group Chat Lookup account than the MPOP limit of its home pool allows.", Trait.SAFE_FIX),
+			"More Lookup services register the shared Group Chat Lookup account than the MPOP limit of its home pool allows.", LookupOverMpop::new, Trait.SAFE_FIX),
 	GROUPCHAT_SERVERS_OVER_LIMIT("groupchat-servers-over-limit", Severity.ERROR,
 			"A Group Chat pool has more than " + DomainLimits.MAX_GROUP_CHAT_SERVERS_PER_POOL + " Group Chat servers.", GroupchatServersOverLimit::new),
 	POOL_TRAFFIC_HAIRPIN("pool-traffic-hairpin", Severity.ERROR,
-			"Traffic between two Front Ends of a pool crosses a load balancer that replaces the sender's address.", Trait.SAFE_FIX),
+			"Traffic between two Front Ends of a pool crosses a load balancer that replaces the sender's address.", PoolTrafficHairpin::new, Trait.SAFE_FIX),
 	POOL_TRAFFIC_ASYMMETRIC("pool-traffic-asymmetric", Severity.ERROR,
-			"Traffic between two Front Ends of a pool and its reply cross different stateful devices.", Trait.SAFE_FIX),
+			"Traffic between two Front Ends of a pool and its reply cross different stateful devices.", PoolTrafficAsymmetric::new, Trait.SAFE_FIX),
 	POOL_TRAFFIC_UNREACHABLE("pool-traffic-unreachable", Severity.ERROR,
-			"A Front End cannot reach a peer of its pool by the peer's FQDN."),
+			"A Front End cannot reach a peer of its pool by the peer's FQDN.", PoolTrafficUnreachable::new),
 	POOL_PEER_UNRESOLVED("pool-peer-unresolved", Severity.WARNING,
-			"A Front End's FQDN resolves to nothing for a peer of its pool, so their traffic cannot be checked."),
+			"A Front End's FQDN resolves to nothing for a peer of its pool, so their traffic cannot be checked.", PoolPeerUnresolved::new),
 	POOL_VIP_SOURCE_KEPT("pool-vip-source-kept", Severity.WARNING,
-			"An OCS 2007 R2 pool VIP keeps the client's source address, where Microsoft supports only SNAT.", Trait.QUICK_FIX),
+			"An OCS 2007 R2 pool VIP keeps the client's source address, where Microsoft supports only SNAT.", PoolVipSourceKept::new, Trait.QUICK_FIX),
 	HARDWARE_LB_REQUIRED("hardware-lb-required", Severity.ERROR,
-			"An OCS 2007 R2 Enterprise pool of more than one Front End is not behind a hardware load balancer."),
+			"An OCS 2007 R2 Enterprise pool of more than one Front End is not behind a hardware load balancer.", HardwareLbRequired::new),
 	VIP_PORTS_MISSING("vip-ports-missing", Severity.ERROR,
-			"An OCS 2007 R2 Enterprise pool's VIP lacks ports the pool needs.", Trait.SAFE_FIX),
+			"An OCS 2007 R2 Enterprise pool's VIP lacks ports the pool needs.", VipPortsMissing::new, Trait.SAFE_FIX),
 	LB_IDLE_TIMEOUT_SHORT("lb-idle-timeout-short", Severity.WARNING,
 			"A load balancer's TCP idle timeout is under " + DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS + " seconds.", LbIdleTimeoutShort::new, Trait.SAFE_FIX),
 	FRONTENDS_OVER_LIMIT("frontends-over-limit", Severity.ERROR,
 			"A Lync Server 2010 Enterprise pool has more than " + DomainLimits.LYNC_2010_MAX_FRONT_ENDS_PER_POOL
-					+ " Front Ends."),
+					+ " Front Ends.", FrontendsOverLimit::new),
 	GROUPCHAT_DATABASE_COLOCATED("groupchat-database-colocated", Severity.ERROR,
 			"The Group Chat database is on a Group Chat server of its pool.", GroupchatDatabaseColocated::new),
 	SIPINTERNALTLS_SRV_MULTIPLE("sipinternaltls-srv-multiple", Severity.ERROR,
-			"More than one _sipinternaltls._tcp SRV record for one SIP domain.", Trait.QUICK_FIX),
+			"More than one _sipinternaltls._tcp SRV record for one SIP domain.", SipinternaltlsSrvMultiple::new, Trait.QUICK_FIX),
 	DNS_LB_WEB_SERVICES_MISSING("dns-lb-web-services-missing", Severity.ERROR,
-			"A DNS-load-balanced Lync Server 2010 pool has no internal web services FQDN on a hardware load balancer VIP."),
+			"A DNS-load-balanced Lync Server 2010 pool has no internal web services FQDN on a hardware load balancer VIP.", DnsLbWebServicesMissing::new),
 	SUPPRESSION_INVALID("suppression-invalid", Severity.WARNING,
 			"An ocstopo-ignore comment names no known rule or gives no reason."),
 	SUPPRESSION_UNUSED("suppression-unused", Severity.WARNING,
-			"An ocstopo-ignore comment suppresses no finding on the declaration after it.", Trait.QUICK_FIX),
+			"An ocstopo-ignore comment suppresses no finding on the declaration after it.", SuppressionUnused::new, Trait.QUICK_FIX),
 	/** ocstopo's own failure, not the topology's: no text can trigger it on purpose. */
 	INTERNAL_ERROR("internal-error", Severity.ERROR,
 			"A check of ocstopo failed on a file, so that check's findings are missing.", Trait.OCSTOPO_FAILURE),
@@ -98,14 +131,14 @@ public enum Rule {
 			Trait.POLICY_FILE),
 	/** New rules append here, so SARIF rule indexes of the others stay. */
 	SNAT_POOL_EMPTY("snat-pool-empty", Severity.ERROR,
-			"A virtual server translates the source with a SNAT pool but lists no SNAT address."),
+			"A virtual server translates the source with a SNAT pool but lists no SNAT address.", SnatPoolEmpty::new),
 	GATEWAY_NOT_FLOATING("gateway-not-floating", Severity.WARNING,
-			"A server's gateway or route goes through a balancer's unit self IP where a floating one on that subnet survives a fail-over.",
+			"A server's gateway or route goes through a balancer's unit self IP where a floating one on that subnet survives a fail-over.", GatewayNotFloating::new,
 			Trait.SAFE_FIX),
 	POOL_DEPENDENCY_UNREACHABLE("pool-dependency-unreachable", Severity.ERROR,
-			"A pool member cannot reach a server its role depends on (a Front End its SQL back end, a Group Chat server its Lookup home pool or database, a Mediation or Director server its next hop pool, a Front End its Mediation pool), or the reply takes another path."),
+			"A pool member cannot reach a server its role depends on (a Front End its SQL back end, a Group Chat server its Lookup home pool or database, a Mediation or Director server its next hop pool, a Front End its Mediation pool), or the reply takes another path.", PoolDependencyUnreachable::new),
 	GATEWAY_UNDECLARED("gateway-undeclared", Severity.WARNING,
-			"A server's gateway is no declared device's address, on a subnet where a declared balancer or router routes: a typo, or a router to declare.",
+			"A server's gateway is no declared device's address, on a subnet where a declared balancer or router routes: a typo, or a router to declare.", GatewayUndeclared::new,
 			Trait.QUICK_FIX);
 
 	/** What sets a rule apart beyond its ID, severity and summary. */

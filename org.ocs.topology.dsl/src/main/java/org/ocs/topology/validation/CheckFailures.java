@@ -17,9 +17,8 @@ public final class CheckFailures {
 	public static final Logger LOG = Logger.getLogger(CheckFailures.class);
 
 	/**
-	 * Fault injection, read once: {@code -Docstopo.fault.check=<check name>} makes that check (an
-	 * {@code @Check} method of {@link TopologyValidator} or a folder check of {@link FolderChecks})
-	 * throw. It exists only to prove fail-closed behaviour end to end, with the real command line
+	 * Fault injection, read once: {@code -Docstopo.fault.check=<rule ID>} makes that rule's check
+	 * (or an {@code @Check} method of {@link TopologyValidator}, by name) throw. It exists only to prove fail-closed behaviour end to end, with the real command line
 	 * and language server, where no test can add a throwing check.
 	 */
 	public static final String FAULT_PROPERTY = "ocstopo.fault.check";
@@ -69,7 +68,8 @@ public final class CheckFailures {
 
 	/** The finding's message, in the user's terms. */
 	static String message(String check, Resource resource, Throwable failure) {
-		return "ocstopo could not finish check " + check + " on file " + fileName(resource) + ": " + describe(failure)
+		String what = org.ocs.topology.rules.Rule.byId(check).isPresent() ? "the check of rule " + check : "check " + check;
+		return "ocstopo could not finish " + what + " on file " + fileName(resource) + ": " + describe(failure)
 				+ "; the findings of that check are missing; please report it.";
 	}
 

@@ -29,6 +29,7 @@ public final class Describe {
 		if (type == P.getSite()) return "site";
 		if (type == P.getTopology()) return "topology";
 		if (type == P.getLoadBalancer()) return "load balancer";
+		if (type == P.getRouter()) return "router";
 		if (type == P.getEnterprisePool()) return "Enterprise pool";
 		if (type == P.getStandardEditionPool()) return "Standard Edition pool";
 		if (type == P.getRegistrarPool()) return "Enterprise or Standard Edition pool";
@@ -118,5 +119,13 @@ public final class Describe {
 		ICompositeNode node = NodeModelUtils.getNode(object);
 		String file = object.eResource() == null ? "?" : object.eResource().getURI().lastSegment();
 		return node == null ? file : file + ":" + node.getStartLine();
+	}
+
+	/** "fe1", "fe1 and fe2", "fe1, fe2 and fe3". */
+	public static String andList(java.util.List<String> names) {
+		if (names.size() == 1) {
+			return names.get(0);
+		}
+		return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
 	}
 }

@@ -71,6 +71,22 @@ public final class TopologyModel {
 	}
 
 	/** The product of the folder's (first) header; null when unknown. */
+	private final Map<Object, Object> derived = new HashMap<>();
+
+	/**
+	 * An analysis several rules read (the pool traffic traces, say), computed once for this state of
+	 * the folder: the first rule to ask computes it.
+	 */
+	@SuppressWarnings("unchecked")
+	public synchronized <T> T derived(Object key, java.util.function.Supplier<T> compute) {
+		Object value = derived.get(key);
+		if (value == null) {
+			value = compute.get();
+			derived.put(key, value);
+		}
+		return (T) value;
+	}
+
 	public ProductGeneration product() {
 		return product;
 	}
@@ -207,7 +223,7 @@ public final class TopologyModel {
 
 	private static Nic nic(String label, String address, Subnet subnet, boolean floating, EObject source) {
 		AddressText text = AddressText.parse(address);
-		Cidr network = TopologyValidator.networkOf(address, subnet);
+		Cidr network = org.ocs.topology.rules.addressing.WrittenAddress.networkOf(address, subnet);
 		if (!text.isValid() || network == null) {
 			return null;
 		}

@@ -115,7 +115,7 @@ class CliRulesEndToEndTest {
 	void anInternalErrorExitsTwoEvenWithFailOnNever() throws Exception {
 		Files.writeString(dir.resolve("clean.ocstopo"), "subnet lan 192.0.2.0/24\n");
 		for (String level : List.of("error", "warning", "never")) {
-			Run run = cli(dir, List.of("-Docstopo.fault.check=checkSubnet"), "validate", "--fail-on", level, "clean.ocstopo");
+			Run run = cli(dir, List.of("-Docstopo.fault.check=subnet-host-bits"), "validate", "--fail-on", level, "clean.ocstopo");
 			assertEquals(2, run.exitCode(), "fail closed whatever --fail-on says: " + level + ": " + run);
 			assertTrue(run.stdout().contains(" error internal-error "), run.toString());
 		}

@@ -68,11 +68,11 @@ class FailClosedEndToEndTest {
 	@Test
 	void aThrowingFolderCheckIsOneLineAndExitTwoWithTheOtherFindings() throws Exception {
 		Files.writeString(dir.resolve("site.ocstopo"), TOPOLOGY);
-		Run run = cli(dir, List.of("-Docstopo.fault.check=checkDuplicateAddresses"), "validate", "site.ocstopo");
+		Run run = cli(dir, List.of("-Docstopo.fault.check=address-duplicate"), "validate", "site.ocstopo");
 		assertEquals(2, run.exitCode(), run.toString());
-		assertEquals(List.of("site.ocstopo:1:1: error internal-error ocstopo could not finish check checkDuplicateAddresses"
+		assertEquals(List.of("site.ocstopo:1:1: error internal-error ocstopo could not finish the check of rule address-duplicate"
 				+ " on file site.ocstopo: org.ocs.topology.validation.CheckFailures$InjectedFault: fault injected into"
-				+ " checkDuplicateAddresses by -Docstopo.fault.check; the findings of that check are missing; please"
+				+ " address-duplicate by -Docstopo.fault.check; the findings of that check are missing; please"
 				+ " report it."), lines(run.stdout(), "internal-error"), run.toString());
 		// The other checks, per declaration and folder-wide, still report.
 		assertEquals(1, lines(run.stdout(), " address-malformed ").size(), run.toString());
@@ -90,10 +90,10 @@ class FailClosedEndToEndTest {
 				""");
 		Run clean = cli(dir, List.of(), "validate", "clean.ocstopo");
 		assertEquals(0, clean.exitCode(), clean.toString());
-		Run run = cli(dir, List.of("-Docstopo.fault.check=checkSubnet"), "validate", "clean.ocstopo");
+		Run run = cli(dir, List.of("-Docstopo.fault.check=subnet-host-bits"), "validate", "clean.ocstopo");
 		assertEquals(2, run.exitCode(), "never 0 when a check could not finish: " + run);
-		assertEquals(List.of("clean.ocstopo:1:1: error internal-error ocstopo could not finish check checkSubnet on file"
-				+ " clean.ocstopo: org.ocs.topology.validation.CheckFailures$InjectedFault: fault injected into checkSubnet"
+		assertEquals(List.of("clean.ocstopo:1:1: error internal-error ocstopo could not finish the check of rule subnet-host-bits on file"
+				+ " clean.ocstopo: org.ocs.topology.validation.CheckFailures$InjectedFault: fault injected into subnet-host-bits"
 				+ " by -Docstopo.fault.check; the findings of that check are missing; please report it."),
 				lines(run.stdout(), "internal-error"), run.toString());
 		assertFalse(run.stderr().contains("\tat "), "no stack trace without --debug: " + run.stderr());
@@ -102,10 +102,10 @@ class FailClosedEndToEndTest {
 	@Test
 	void debugPrintsTheStackTraceToStandardError() throws Exception {
 		Files.writeString(dir.resolve("site.ocstopo"), TOPOLOGY);
-		Run run = cli(dir, List.of("-Docstopo.fault.check=checkPoolTraffic"), "validate", "--debug", "site.ocstopo");
+		Run run = cli(dir, List.of("-Docstopo.fault.check=pool-traffic-hairpin"), "validate", "--debug", "site.ocstopo");
 		assertEquals(2, run.exitCode(), run.toString());
 		assertEquals(1, lines(run.stdout(), "internal-error").size(), run.toString());
-		assertTrue(run.stderr().contains("CheckFailures$InjectedFault: fault injected into checkPoolTraffic"), run.stderr());
+		assertTrue(run.stderr().contains("CheckFailures$InjectedFault: fault injected into pool-traffic-hairpin"), run.stderr());
 		assertTrue(run.stderr().contains("\tat org.ocs.topology.validation.FolderChecks.run"), run.stderr());
 		assertFalse(run.stdout().contains("\tat "), "standard output holds findings only: " + run.stdout());
 	}
@@ -131,7 +131,7 @@ class FailClosedEndToEndTest {
 		Path workspace = Files.createDirectories(dir.resolve("workspace"));
 		Path file = Files.writeString(workspace.resolve("site.ocstopo"), TOPOLOGY);
 		try (LanguageServerSession session = LanguageServerSession.start((Writer) null,
-				List.of("-Docstopo.fault.check=checkDuplicateAddresses"))) {
+				List.of("-Docstopo.fault.check=address-duplicate"))) {
 			session.initialize(workspace, new ClientCapabilities());
 			String uri = file.toUri().toString();
 			session.documents().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, TOPOLOGY)));
@@ -140,7 +140,7 @@ class FailClosedEndToEndTest {
 			List<Diagnostic> internal = LanguageServerSession.withCode(diagnostics, "internal-error");
 			assertEquals(1, internal.size(), diagnostics.toString());
 			assertEquals(DiagnosticSeverity.Error, internal.get(0).getSeverity());
-			assertTrue(internal.get(0).getMessage().getLeft().startsWith("ocstopo could not finish check checkDuplicateAddresses on"
+			assertTrue(internal.get(0).getMessage().getLeft().startsWith("ocstopo could not finish the check of rule address-duplicate on"
 					+ " file site.ocstopo"), internal.get(0).getMessage().getLeft());
 			assertEquals(1, LanguageServerSession.withCode(diagnostics, "address-malformed").size(), diagnostics.toString());
 			assertEquals(2, LanguageServerSession.withCode(diagnostics, "name-duplicate").size(), diagnostics.toString());

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.TopologyPackage.Literals;
 import org.ocs.topology.validation.HopData;
+import org.ocs.topology.rules.IssueData;
+import org.ocs.topology.rules.pools.PoolTrafficData;
+import org.ocs.topology.rules.routing.GatewayUndeclared;
+import org.ocs.topology.analysis.routing.FlowTrace;
 
 /**
  * Front End to Front End traffic through the load balancer, on the field report's deployment
@@ -62,8 +66,10 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 		assertEquals(List.of("pool-traffic-hairpin", "pool-traffic-hairpin"), all.stream().map(Issue::getCode).toList());
 		Issue first = all.stream().filter(i -> i.getMessage().contains("from fe1.contoso.com")).findFirst().orElseThrow();
 		assertEquals(22, first.getLineNumber(), "on the A record of fe2, line 22 of topology.ocstopo");
-		assertEquals("HAIRPIN", first.getData()[0]);
-		assertEquals("192.0.2.12", first.getData()[3], "the peer's same-subnet address, for the quick fixes");
+		PoolTrafficData data = IssueData.read(first.getData(), PoolTrafficData.class);
+		assertEquals(FlowTrace.Verdict.HAIRPIN, data.verdict());
+		assertEquals(List.of("fe1.contoso.com"), data.senders());
+		assertEquals("192.0.2.12", data.peerSameSubnetAddress(), "the peer's same-subnet address, for the quick fixes");
 		List<HopData> hops = java.util.Arrays.stream(first.getData()).map(HopData::decode).filter(h -> h != null).toList();
 		assertEquals(4, hops.size(), "the request: DNS record, gateway, translation, peer interface: " + hops);
 		assertTrue(hops.get(0).fileUri().endsWith("file0.ocstopo"), hops.get(0).toString());
@@ -309,7 +315,9 @@ class LoadBalancerPathRulesTest extends TopologyTestSupport {
 		assertTrue(undeclared.get(0).getMessage().startsWith("The default gateway 198.51.100.10 of server fe1.contoso.com is"
 				+ " no declared device's address, no other server uses it, and on 198.51.100.0/25 bigip01 routes at"
 				+ " 198.51.100.1."), undeclared.get(0).getMessage());
-		assertEquals("198.51.100.1 bigip01", undeclared.get(0).getData()[0], "the quick fix's address and device");
+		assertEquals(List.of(new GatewayUndeclared.Candidate("198.51.100.1", "bigip01")),
+				IssueData.read(undeclared.get(0).getData(), GatewayUndeclared.Data.class).candidates(),
+				"the quick fix's address and device");
 		// The example as written (gateway 198.51.100.1, the BIG-IP) has no such finding.
 		assertTrue(issues(header(), site()).stream().noneMatch(i -> "gateway-undeclared".equals(i.getCode())));
 	}

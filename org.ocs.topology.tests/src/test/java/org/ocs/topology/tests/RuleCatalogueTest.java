@@ -46,6 +46,42 @@ class RuleCatalogueTest extends TopologyTestSupport {
 		}
 	}
 
+	private static final Pattern README_ROW = Pattern.compile(
+			"^\\| \\[([a-z-]+)\\]\\(docs/rules/[a-z-]+\\.md\\) \\| [^|]*\\|(?: [^|]*\\|)? (.*) \\|$", Pattern.MULTILINE);
+
+	/**
+	 * The README's rule table is the catalogue's: one row per rule in catalogue order, its severity and
+	 * whether a quick fix is offered (safe: {@code validate --fix} applies it). Only the "catches"
+	 * column is written by hand. With {@code -Docstopo.updateReadme=true} the test rewrites the table.
+	 */
+	@Test
+	void theReadmeRuleTableIsTheCatalogue() throws IOException {
+		Path readme = repositoryRoot().resolve("README.md");
+		String text = Files.readString(readme);
+		int start = text.indexOf("| ID | severity |");
+		int end = text.indexOf("\n\n", start);
+		assertTrue(start > 0 && end > start, "README has the rules table");
+		java.util.Map<String, String> catches = new java.util.HashMap<>();
+		Matcher row = README_ROW.matcher(text.substring(start, end));
+		while (row.find()) {
+			catches.put(row.group(1), row.group(2));
+		}
+		StringBuilder table = new StringBuilder("| ID | severity | quick fix | catches |\n|---|---|---|---|");
+		for (Rule rule : Rule.values()) {
+			String fix = rule.safeFix() ? "safe" : rule.fixable() ? "offered" : "";
+			table.append("\n| [").append(rule.id()).append("](docs/rules/").append(rule.id()).append(".md) | ")
+					.append(rule.severity().label()).append(" | ").append(fix).append(" | ")
+					.append(catches.getOrDefault(rule.id(), "TODO: what it catches, in a few words")).append(" |");
+		}
+		String expected = text.substring(0, start) + table + text.substring(end);
+		if (Boolean.getBoolean("ocstopo.updateReadme") && !expected.equals(text)) {
+			Files.writeString(readme, expected);
+			return;
+		}
+		assertEquals(table.toString(), text.substring(start, end),
+				"README's rules table (regenerate with -Docstopo.updateReadme=true, then write its 'catches')");
+	}
+
 	@ParameterizedTest
 	@EnumSource(Rule.class)
 	void pageStatesTheRuleAndItsExamplesBehave(Rule rule) throws IOException {

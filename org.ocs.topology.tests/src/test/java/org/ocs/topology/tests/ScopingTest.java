@@ -91,7 +91,9 @@ class ScopingTest extends TopologyTestSupport {
 		Issue lann = issues.stream().filter(i -> i.getMessage().contains("lann")).findFirst().orElseThrow();
 		assertEquals(3, lann.getLineNumber());
 		assertEquals(29, lann.getColumn());
-		assertEquals("lann", lann.getData()[0], "the unresolved text travels for a 'did you mean' fix");
+		assertEquals("lann", org.ocs.topology.rules.IssueData.read(lann.getData(),
+				org.ocs.topology.rules.language.UnresolvedReference.Data.class).written(),
+				"the unresolved text travels for a 'did you mean' fix");
 	}
 
 	@Test

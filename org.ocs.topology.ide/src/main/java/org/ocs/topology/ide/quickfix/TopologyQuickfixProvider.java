@@ -64,12 +64,6 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 
 	private static final TopologyPackage P = TopologyPackage.eINSTANCE;
 
-	private static final Set<String> HANDLED = Set.of(Rule.UNRESOLVED_REFERENCE.id(), Rule.SUBNET_HOST_BITS.id(),
-			Rule.PREFIX_UNEXPECTED.id(), Rule.PREFIX_MISMATCH.id(), Rule.LOOKUP_OVER_MPOP.id(), Rule.POOL_TRAFFIC_HAIRPIN.id(),
-			Rule.POOL_TRAFFIC_ASYMMETRIC.id(), Rule.VIP_PORTS_MISSING.id(), Rule.POOL_VIP_SOURCE_KEPT.id(),
-			Rule.SIPINTERNALTLS_SRV_MULTIPLE.id(), Rule.SUPPRESSION_UNUSED.id(),
-			Rule.GATEWAY_NOT_FLOATING.id(), Rule.GATEWAY_UNDECLARED.id());
-
 	@Inject
 	private UriExtensions uris;
 
@@ -84,8 +78,7 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 
 	@Override
 	public boolean handlesDiagnostic(Diagnostic diagnostic) {
-		return HANDLED.contains(codeOf(diagnostic))
-				|| Rule.byId(codeOf(diagnostic)).map(rule -> rule.fixable() && rule.logic() != null).orElse(false);
+		return Rule.byId(codeOf(diagnostic)).map(rule -> rule.fixable() && rule.logic() != null).orElse(false);
 	}
 
 	@Override
@@ -120,70 +113,6 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 				WorkspaceResolution resolution = fix.resolution(remedy.label(), edits -> remedy.edits()
 						.forEach(edit -> apply(edit, edits, fix)));
 				resolutions.add(remedy.safe() ? resolution.markedSafe() : resolution);
-			}
-			return resolutions;
-		}
-		switch (codeOf(diagnostic)) {
-			case "unresolved-reference" -> closestNames(fix, resolutions);
-			case "subnet-host-bits", "prefix-unexpected" -> {
-				if (!fix.data(0).isEmpty()) {
-					// Same meaning, canonical text: nothing to choose.
-					resolutions.add(fix.safe(fix.replaceRange("Write " + fix.data(0), fix.data(0))));
-				}
-			}
-			case "prefix-mismatch" -> {
-				String written = EditBuilder.textOf(resource).substring(offset, endOffset);
-				int slash = written.indexOf('/');
-				if (slash > 0) {
-					resolutions.add(fix.replaceRange("Take the prefix length from the subnet: write "
-							+ written.substring(0, slash), written.substring(0, slash)));
-				}
-			}
-			// The floating self IP of the same subnet is the one remedy: the route stays, only its next hop moves.
-			case "gateway-not-floating" -> {
-				if (!fix.data(0).isEmpty()) {
-					resolutions.add(fix.safe(fix.replaceRange("Use the floating self IP " + fix.data(0), fix.data(0))));
-				}
-			}
-			case "gateway-undeclared" -> {
-				// One choice per routing address on the subnet; never safe: the address may be a router
-				// that is simply not declared yet.
-				for (String candidate : fix.data) {
-					String[] parts = candidate.split(" ", 2);
-					if (parts.length == 2) {
-						resolutions.add(fix.replaceRange("Use " + parts[0] + " (" + parts[1] + ")", parts[0]));
-					}
-				}
-			}
-			case "lookup-over-mpop" -> raiseMpop(fix, resolutions);
-			case "pool-traffic-hairpin", "pool-traffic-asymmetric" -> poolTraffic(fix, resolutions);
-			case "vip-ports-missing" -> {
-				if (object instanceof StandardVirtualServer vs && !fix.data.isEmpty()) {
-					String ports = String.join(", ", fix.data);
-					// The ports are the ones Microsoft lists for the pool's VIP; nothing else changes.
-					resolutions.add(fix.safe(fix.resolution("Add ports tcp " + ports + " to virtual server " + vs.getName(),
-							edits -> edits.insertIntoBlock(vs, List.of("ports tcp " + ports)))));
-				}
-			}
-			case "pool-vip-source-kept" -> {
-				StandardVirtualServer vs = EcoreUtil2.getContainerOfType(object, StandardVirtualServer.class);
-				if (object instanceof SourceTranslation translation) {
-					resolutions.add(fix.resolution("Translate the source with automap (SNAT)",
-							edits -> edits.replaceFeature(translation, P.getSourceTranslation_Kind(), "automap")));
-				} else if (vs != null) {
-					resolutions.add(fix.resolution("Add 'source translation automap' (SNAT) to " + vs.getName(),
-							edits -> edits.insertIntoBlock(vs, List.of("source translation automap"))));
-				}
-			}
-			case "sipinternaltls-srv-multiple" -> {
-				if (object instanceof SrvRecord record) {
-					resolutions.add(fix.resolution("Remove this SRV record (to " + record.getTarget() + ")",
-							edits -> edits.delete(resource, offsetOf(record), endOffsetOf(record))));
-				}
-			}
-			case "suppression-unused" -> resolutions.add(fix.resolution("Remove the suppression comment",
-					edits -> edits.delete(resource, offset, endOffset)));
-			default -> {
 			}
 		}
 		return resolutions;
@@ -275,110 +204,6 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		return names;
 	}
 
-	// ------------------------------------------------------------ the remedies
-
-	private void closestNames(Fix fix, List<DiagnosticResolution> resolutions) {
-		if (fix.leaf == null || fix.object == null) {
-			return;
-		}
-		// The leaf is a token of the Name rule; the cross-reference is a few nodes up.
-		CrossReference crossReference = null;
-		for (INode node = fix.leaf; node != null && crossReference == null; node = node.getParent()) {
-			crossReference = EcoreUtil2.getContainerOfType(node.getGrammarElement(), CrossReference.class);
-		}
-		if (crossReference == null) {
-			return;
-		}
-		EReference reference = GrammarUtil.getReference(crossReference);
-		String written = fix.data(0).isEmpty() ? NodeModelUtils.getTokenText(fix.leaf) : fix.data(0);
-		List<String> candidates = new ArrayList<>();
-		for (IEObjectDescription description : scopeProvider.getScope(fix.object, reference).getAllElements()) {
-			candidates.add(nameConverter.toString(description.getName()));
-		}
-		Similarity.closest(written, candidates).stream().limit(3)
-				.forEach(name -> resolutions.add(fix.replaceRange("Change to '" + name + "'", name)));
-	}
-
-	private void raiseMpop(Fix fix, List<DiagnosticResolution> resolutions) {
-		String registrations = fix.data(1);
-		String scope = fix.data(2);
-		String homePool = fix.data(4);
-		boolean scopedSettings = !"ocs2007r2".equals(fix.data(5));
-		if (!registrations.matches("[0-9]{1,9}") || !DomainLimits.isValidEndpointsPerUser(Integer.parseInt(registrations))) {
-			// Beyond what the registrar accepts no setting makes room: nothing to offer.
-			return;
-		}
-		List<String> poolSetting = List.of("registrar pool " + homePool + " {", "    max endpoints per user " + registrations,
-				"}");
-		if (fix.object instanceof RegistrarSetting setting) {
-			// Raising the setting that governs the home pool is the field report's remedy; it never lowers.
-			resolutions.add(fix.safe(fix.replaceRange("Set max endpoints per user to " + registrations + " ("
-					+ scope.toLowerCase() + " setting)", registrations)));
-			if (scopedSettings && !"POOL".equals(scope) && !homePool.isEmpty()) {
-				resolutions.add(fix.resolution("Add a registrar setting of " + registrations + " for pool " + homePool
-						+ " only", edits -> edits.insertAfter(declarationOf(setting), poolSetting)));
-			}
-		} else if (fix.object != null && EcoreUtil2.getContainerOfType(fix.object, LookupAccount.class) != null) {
-			EObject anchor = declarationOf(fix.object);
-			if (scopedSettings && !homePool.isEmpty()) {
-				resolutions.add(fix.resolution("Add a registrar setting of " + registrations + " for pool " + homePool,
-						edits -> edits.insertAfter(anchor, poolSetting)));
-			}
-			resolutions.add(fix.resolution("Add a global registrar setting of " + registrations,
-					edits -> edits.insertAfter(anchor,
-							List.of("registrar global {", "    max endpoints per user " + registrations, "}"))));
-		}
-	}
-
-	private void poolTraffic(Fix fix, List<DiagnosticResolution> resolutions) {
-		// The senders the finding tells of, comma-separated: one finding per cause lists every pair it breaks.
-		List<String> from = List.of(fix.data(1).split(","));
-		String to = fix.data(2);
-		String sameSubnet = fix.data(3);
-		String method = fix.data(4);
-		if (!sameSubnet.isEmpty()) {
-			// A hosts entry is the fix when DNS misleads; when the sender's hosts file already names
-			// the peer, that entry is pointed at the right address instead (a second one would not help).
-			List<Server> senders = from.stream().map(name -> serverNamed(fix.resource, name)).toList();
-			if (!senders.contains(null) && !"HOSTS_FILE".equals(method)) {
-				// Safe: it changes only how the senders resolve their peer; DNS and the balancer, which
-				// every client uses, stay as they are.
-				String on = from.size() == 1 ? from.get(0) : String.join(", ", from.subList(0, from.size() - 1)) + " and "
-						+ from.get(from.size() - 1);
-				resolutions.add(fix.safe(fix.resolution("Add a hosts entry on " + on + ": " + to + " -> " + sameSubnet,
-						edits -> senders.forEach(sender -> edits.insertIntoBlock(sender,
-								List.of("hosts " + to + " -> " + sameSubnet))))));
-			}
-			if ("DNS".equals(method) && fix.object instanceof ARecord record) {
-				resolutions.add(fix.resolution("Point the A record of " + record.getHost() + " at " + sameSubnet
-						+ " (its address on " + (from.size() == 1 ? from.get(0) + "'s subnet" : "the senders' subnet") + ")",
-						edits -> edits.replaceFeature(record, P.getARecord_Address(), sameSubnet)));
-			}
-			if ("HOSTS_FILE".equals(method) && fix.object instanceof HostsEntry entry) {
-				resolutions.add(fix.resolution("Point the hosts entry of " + entry.getHostName() + " at " + sameSubnet,
-						edits -> edits.replaceFeature(entry, P.getHostsEntry_Address(), sameSubnet)));
-			}
-		}
-		// Keep the source address where the balancer translates it, as the trace shows.
-		for (String entry : fix.data.subList(Math.min(5, fix.data.size()), fix.data.size())) {
-			HopData hop = HopData.decode(entry);
-			EObject declaration = hop == null ? null : resolve(fix.resource, hop.objectUri());
-			VirtualServer vs = EcoreUtil2.getContainerOfType(declaration, VirtualServer.class);
-			if (vs == null || !(declaration instanceof SourceTranslation || declaration instanceof VirtualServer)) {
-				continue;
-			}
-			String label = vs instanceof ForwardingVirtualServer
-					? "Keep the source address on forwarding virtual server " + vs.getName() + " (source translation none)"
-					: "Keep the source address on virtual server " + vs.getName()
-							+ " (source translation none; Microsoft supports only SNAT on an OCS 2007 R2 pool VIP)";
-			if (declaration instanceof SourceTranslation translation && translation.getKind() != TranslationKind.NONE) {
-				resolutions.add(fix.resolution(label,
-						edits -> edits.replaceFeature(translation, P.getSourceTranslation_Kind(), "none")));
-			}
-			break;
-		}
-	}
-
 	// ------------------------------------------------------------ helpers
 
 	/** What one diagnostic's fixes work on. */
@@ -422,33 +247,12 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 		}
 	}
 
-	private Server serverNamed(XtextResource resource, String name) {
-		for (Model model : folder.modelsOf(resource)) {
-			for (Server server : EcoreUtil2.getAllContentsOfType(model, Server.class)) {
-				if (name.equalsIgnoreCase(server.getName())) {
-					return server;
-				}
-			}
-		}
-		return null;
-	}
-
 	private static EObject resolve(XtextResource resource, String uri) {
 		try {
 			return resource.getResourceSet().getEObject(URI.createURI(uri), true);
 		} catch (RuntimeException notThere) {
 			return null;
 		}
-	}
-
-	/** The declaration (a member of a file or of a site) that contains an object. */
-	private static EObject declarationOf(EObject object) {
-		EObject current = object;
-		while (current.eContainer() != null && !(current.eContainer() instanceof Model)
-				&& !(current.eContainer() instanceof Site)) {
-			current = current.eContainer();
-		}
-		return current instanceof Declaration || current.eContainer() instanceof Site ? current : object;
 	}
 
 	private static int offsetOf(EObject object) {

@@ -1,0 +1,124 @@
+package org.ocs.topology.rules.addressing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EObject;
+import org.ocs.topology.analysis.net.AddressText;
+import org.ocs.topology.analysis.net.Cidr;
+import org.ocs.topology.rules.Findings;
+import org.ocs.topology.topology.ARecord;
+import org.ocs.topology.topology.DefaultGateway;
+import org.ocs.topology.topology.ForwardingVirtualServer;
+import org.ocs.topology.topology.HostsEntry;
+import org.ocs.topology.topology.NetworkInterface;
+import org.ocs.topology.topology.SelfIp;
+import org.ocs.topology.topology.SourceTranslation;
+import org.ocs.topology.topology.StandardVirtualServer;
+import org.ocs.topology.topology.StaticRoute;
+import org.ocs.topology.topology.Subnet;
+import org.ocs.topology.topology.TopologyPackage;
+import org.ocs.topology.topology.VirtualServer;
+import org.ocs.topology.validation.Describe;
+
+/**
+ * One address as written in a topology, with what it is for: the addressing rules each read the
+ * ones of an object from {@link #of(EObject)}, so that all agree on which text is an address and
+ * how it may carry a prefix length.
+ */
+public record WrittenAddress(EObject owner, EAttribute feature, int index, String written, Use use, String what) {
+
+	private static final TopologyPackage P = TopologyPackage.eINSTANCE;
+
+	/** How a written address may carry a prefix length. */
+	public enum Use {
+		/** A host on a network: the prefix is optional (a subnet may give it). */
+		HOST,
+		/** A single address (gateway, VIP, record): a prefix is wrong. */
+		SINGLE,
+		/** A network (subnet, route destination): the prefix is required. */
+		NETWORK
+	}
+
+	public AddressText text() {
+		return AddressText.parse(written);
+	}
+
+	/**
+	 * The address when it is fit for the checks that build on it: well formed, with a prefix length
+	 * where it needs one and none where it must not (the addressing rules report the rest).
+	 */
+	public AddressText usable() {
+		AddressText text = text();
+		if (!text.isValid() || use == Use.NETWORK && text.prefixLength().isEmpty()
+				|| use == Use.SINGLE && text.prefixLength().isPresent()) {
+			return null;
+		}
+		return text;
+	}
+
+	/** The addresses written on this object (not on the objects it contains). */
+	public static List<WrittenAddress> of(EObject object) {
+		List<WrittenAddress> all = new ArrayList<>();
+		if (object instanceof Subnet subnet) {
+			add(all, subnet, P.getSubnet_Range(), Use.NETWORK, "subnet " + subnet.getName());
+		} else if (object instanceof NetworkInterface || object instanceof SelfIp) {
+			add(all, object, object instanceof SelfIp ? P.getSelfIp_Address() : P.getNetworkInterface_Address(), Use.HOST,
+					Describe.roleOf(object));
+		} else if (object instanceof HostsEntry entry) {
+			add(all, entry, P.getHostsEntry_Address(), Use.SINGLE,
+					"hosts entry " + entry.getHostName() + " of " + Describe.of(entry.eContainer()));
+		} else if (object instanceof ARecord record) {
+			add(all, record, P.getARecord_Address(), Use.SINGLE, "A record " + record.getHost());
+		} else if (object instanceof StandardVirtualServer vs) {
+			add(all, vs, P.getStandardVirtualServer_Address(), Use.SINGLE, "virtual server " + vs.getName());
+		} else if (object instanceof ForwardingVirtualServer vs) {
+			add(all, vs, P.getForwardingVirtualServer_Destination(), Use.NETWORK, "forwarding virtual server " + vs.getName());
+		} else if (object instanceof SourceTranslation translation) {
+			String owner = translation.eContainer() instanceof VirtualServer vs
+					? (vs instanceof ForwardingVirtualServer ? "forwarding virtual server " : "virtual server ") + vs.getName()
+					: "?";
+			List<String> snat = translation.getSnatAddresses();
+			for (int i = 0; i < snat.size(); i++) {
+				all.add(new WrittenAddress(translation, P.getSourceTranslation_SnatAddresses(), i, snat.get(i), Use.SINGLE,
+						"SNAT pool address of " + owner));
+			}
+		} else if (object instanceof DefaultGateway gateway) {
+			add(all, gateway, P.getDefaultGateway_Address(), Use.SINGLE,
+					"default gateway of " + Describe.of(gateway.eContainer()));
+		} else if (object instanceof StaticRoute route) {
+			add(all, route, P.getStaticRoute_Destination(), Use.NETWORK,
+					"route destination of " + Describe.of(route.eContainer()));
+			add(all, route, P.getStaticRoute_NextHop(), Use.SINGLE, "route next hop of " + Describe.of(route.eContainer()));
+		}
+		return all;
+	}
+
+	private static void add(List<WrittenAddress> all, EObject owner, EAttribute feature, Use use, String what) {
+		if (owner.eGet(feature) instanceof String written) {
+			all.add(new WrittenAddress(owner, feature, Findings.WHOLE_FEATURE, written, use, what));
+		}
+	}
+
+	/** The network of an interface or self IP: its subnet's range, else its own prefix. */
+	public static Cidr networkOf(String address, Subnet subnet) {
+		AddressText own = AddressText.parse(address);
+		if (!own.isValid()) {
+			return null;
+		}
+		Cidr subnetRange = rangeOf(subnet);
+		if (subnetRange != null) {
+			return subnetRange.networkCidr();
+		}
+		return own.cidr() == null ? null : own.cidr().networkCidr();
+	}
+
+	/** A subnet's range as written, or null if it has none that parses. */
+	public static Cidr rangeOf(Subnet subnet) {
+		if (subnet == null || subnet.eIsProxy() || subnet.getRange() == null) {
+			return null;
+		}
+		return AddressText.parse(subnet.getRange()).cidr();
+	}
+}

@@ -1,0 +1,23 @@
+package org.ocs.topology.rules.language;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ocs.topology.topology.Model;
+import org.ocs.topology.topology.Topology;
+import org.ocs.topology.validation.TopologyModel;
+
+/** The topology headers of a folder, in file order, so that every file agrees on which is the first. */
+final class Headers {
+
+	private Headers() {
+	}
+
+	static List<Topology> of(TopologyModel topology) {
+		List<Topology> headers = new ArrayList<>();
+		for (Model m : topology.models()) {
+			m.getDeclarations().stream().filter(Topology.class::isInstance).map(Topology.class::cast).forEach(headers::add);
+		}
+		return headers;
+	}
+}
