@@ -109,11 +109,7 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 			if (severity.isEmpty()) {
 				continue;
 			}
-			org.eclipse.xtext.diagnostics.Severity xtextSeverity = switch (severity.get()) {
-			case ERROR -> org.eclipse.xtext.diagnostics.Severity.ERROR;
-			case WARNING -> org.eclipse.xtext.diagnostics.Severity.WARNING;
-			case INFO -> org.eclipse.xtext.diagnostics.Severity.INFO;
-			};
+			org.eclipse.xtext.diagnostics.Severity xtextSeverity = xtext(severity.get());
 			if (issue.getSeverity() != xtextSeverity) {
 				Issue.IssueImpl changed = copy(issue);
 				changed.setSeverity(xtextSeverity);
@@ -134,7 +130,7 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 	 */
 	private static Issue policyInvalid(Resource resource, ProjectPolicy.Problem problem) {
 		Issue.IssueImpl issue = new Issue.IssueImpl();
-		issue.setSeverity(org.eclipse.xtext.diagnostics.Severity.ERROR);
+		issue.setSeverity(xtext(Rule.POLICY_INVALID.severity()));
 		issue.setCode(Rule.POLICY_INVALID.id());
 		issue.setMessage("Project policy " + problem.file() + ":" + problem.line() + ":" + problem.column() + ": "
 				+ problem.message());
@@ -256,7 +252,7 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 
 	private static Issue internalError(Resource resource, EObject element, String message) {
 		Issue.IssueImpl issue = new Issue.IssueImpl();
-		issue.setSeverity(org.eclipse.xtext.diagnostics.Severity.ERROR);
+		issue.setSeverity(xtext(Rule.INTERNAL_ERROR.severity()));
 		issue.setCode(Rule.INTERNAL_ERROR.id());
 		issue.setMessage(message);
 		ICompositeNode node = NodeModelUtils.getNode(element);
@@ -362,7 +358,7 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		ILeafNode comment = suppression.comment();
 		int length = comment.getText().stripTrailing().length();
 		LineAndColumn start = NodeModelUtils.getLineAndColumn(comment, comment.getOffset());
-		issue.setSeverity(org.eclipse.xtext.diagnostics.Severity.WARNING);
+		issue.setSeverity(xtext(rule.severity()));
 		issue.setCode(rule.id());
 		issue.setMessage(message);
 		issue.setOffset(comment.getOffset());
@@ -375,5 +371,14 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		issue.setUriToProblem(semantic != null ? EcoreUtil.getURI(semantic) : resource.getURI());
 		issue.setType(CheckType.NORMAL);
 		return issue;
+	}
+
+	/** A catalogue severity in Xtext's terms. */
+	static org.eclipse.xtext.diagnostics.Severity xtext(org.ocs.topology.rules.Severity severity) {
+		return switch (severity) {
+			case ERROR -> org.eclipse.xtext.diagnostics.Severity.ERROR;
+			case WARNING -> org.eclipse.xtext.diagnostics.Severity.WARNING;
+			case INFO -> org.eclipse.xtext.diagnostics.Severity.INFO;
+		};
 	}
 }

@@ -31,6 +31,8 @@ import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2.Options;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Issue;
@@ -46,7 +48,8 @@ import com.google.inject.Injector;
 
 /**
  * Every quick fix offered on every example and on every rule page's failing example, applied:
- * the targeted finding must go and no rule may report more errors than before.
+ * the targeted finding must go, no rule may report more findings than before (of any severity), and
+ * no list may name one thing twice.
  */
 class QuickFixTest {
 
@@ -110,6 +113,48 @@ class QuickFixTest {
 		return counts;
 	}
 
+	private static Map<String, Integer> findingCounts(Map<String, List<Issue>> issues) {
+		Map<String, Integer> counts = new TreeMap<>();
+		issues.values().forEach(list -> list.forEach(i -> counts.merge(i.getCode(), 1, Integer::sum)));
+		return counts;
+	}
+
+	private static List<String> messages(Map<String, List<Issue>> issues, String code) {
+		return issues.values().stream().flatMap(List::stream).filter(i -> code.equals(i.getCode())).map(Issue::getMessage)
+				.toList();
+	}
+
+	/** Names written twice in one list (a pool's members, a SNAT pool), across the fixed files. */
+	private static String repeatedListMembers(Map<String, String> files) throws IOException {
+		List<String> repeated = new ArrayList<>();
+		for (Map.Entry<String, String> file : files.entrySet()) {
+			XtextResource resource = (XtextResource) ide.getInstance(org.eclipse.xtext.resource.XtextResourceSet.class)
+					.createResource(URI.createURI("file:/tmp/lists/" + file.getKey()));
+			resource.load(new java.io.ByteArrayInputStream(file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+					null);
+			if (resource.getContents().isEmpty()) {
+				continue;
+			}
+			org.eclipse.emf.ecore.EObject model = resource.getContents().get(0);
+			model.eAllContents().forEachRemaining(object -> {
+				for (org.eclipse.emf.ecore.EStructuralFeature feature : object.eClass().getEAllStructuralFeatures()) {
+					if (!feature.isMany() || feature instanceof org.eclipse.emf.ecore.EReference reference
+							&& reference.isContainment()) {
+						continue;
+					}
+					java.util.Set<String> seen = new java.util.HashSet<>();
+					for (INode node : NodeModelUtils.findNodesForFeature(object, feature)) {
+						String text = NodeModelUtils.getTokenText(node).toLowerCase(java.util.Locale.ROOT);
+						if (!seen.add(text)) {
+							repeated.add(file.getKey() + ": " + text);
+						}
+					}
+				}
+			});
+		}
+		return String.join(", ", repeated);
+	}
+
 	private static long count(Map<String, List<Issue>> issues, String code) {
 		return issues.values().stream().flatMap(List::stream).filter(i -> code.equals(i.getCode())).count();
 	}
@@ -140,13 +185,18 @@ class QuickFixTest {
 						if (count(after, issue.getCode()) >= count(before, issue.getCode())) {
 							failures.add(where + ": the finding is still there");
 						}
-						Map<String, Integer> newErrors = errorCounts(after);
-						Map<String, Integer> oldErrors = errorCounts(before);
-						newErrors.forEach((code, n) -> {
-							if (n > oldErrors.getOrDefault(code, 0)) {
-								failures.add(where + ": adds " + code);
+						// No new finding of any severity (the finding fixed may go from several to fewer).
+						Map<String, Integer> newFindings = findingCounts(after);
+						Map<String, Integer> oldFindings = findingCounts(before);
+						newFindings.forEach((code, n) -> {
+							if (n > oldFindings.getOrDefault(code, 0)) {
+								failures.add(where + ": adds " + code + " " + messages(after, code));
 							}
 						});
+						String repeated = repeatedListMembers(fixed);
+						if (!repeated.isEmpty()) {
+							failures.add(where + ": lists a name twice: " + repeated);
+						}
 						for (Map.Entry<String, String> changed : fixed.entrySet()) {
 							String original = folder.files().get(changed.getKey());
 							if (!changed.getValue().equals(original) && isCanonical(original) && !isCanonical(changed.getValue())) {
@@ -162,10 +212,11 @@ class QuickFixTest {
 		}
 		assertEquals(List.of(), failures);
 		assertTrue(applied >= 15, "fixes applied: " + applied);
-		for (Rule rule : List.of(Rule.LOOKUP_OVER_MPOP, Rule.POOL_TRAFFIC_HAIRPIN, Rule.UNRESOLVED_REFERENCE,
-				Rule.SUBNET_HOST_BITS, Rule.PREFIX_UNEXPECTED, Rule.GATEWAY_MULTIPLE, Rule.VIP_PORTS_MISSING,
-				Rule.POOL_VIP_SOURCE_KEPT, Rule.LB_IDLE_TIMEOUT_SHORT, Rule.MPOP_OUT_OF_RANGE)) {
-			assertTrue(fixedCodes.contains(rule.id()), "no fix was exercised for " + rule.id() + "; exercised: " + fixedCodes);
+		// Every rule that offers remedies has them exercised by its page's failing example or an example.
+		for (Rule rule : Rule.values()) {
+			if (rule.fixable()) {
+				assertTrue(fixedCodes.contains(rule.id()), "no fix was exercised for " + rule.id() + "; exercised: " + fixedCodes);
+			}
 		}
 	}
 
@@ -419,6 +470,44 @@ class QuickFixTest {
 
 	private static String applyFirst(Map<String, String> files, String file, List<DiagnosticResolution> resolutions) {
 		return apply(files, resolutions.get(0).apply()).get(file);
+	}
+
+	/** The closest name that is not already in the list: 'fe02' becomes fe2, never a second fe1. */
+	@Test
+	void aMistypedMemberIsOfferedTheNearestNameNotYetListed() throws Exception {
+		Map<String, String> files = Map.of("t.ocstopo", """
+				subnet lan 10.0.1.0/24
+				server fe1.contoso.com {
+				    interface 10.0.1.11 on lan
+				}
+				server fe2.contoso.com {
+				    interface 10.0.1.12 on lan
+				}
+				enterprise pool pool.contoso.com {
+				    front ends fe1.contoso.com, fe02.contoso.com
+				}
+				""");
+		List<DiagnosticResolution> resolutions = resolutionsFor(files, "t.ocstopo", "unresolved-reference");
+		assertEquals(List.of("Change to 'fe2.contoso.com'"), resolutions.stream().map(DiagnosticResolution::getLabel).toList());
+		assertTrue(applyFirst(files, "t.ocstopo", resolutions).contains("front ends fe1.contoso.com, fe2.contoso.com\n"));
+	}
+
+	/** Which gateway to keep is the user's call: removing each one is offered, the one under the finding first. */
+	@Test
+	void severalGatewaysOfferRemovingEachOne() throws Exception {
+		Map<String, String> files = Map.of("t.ocstopo", """
+				subnet lan 10.0.1.0/24
+				server fe1.contoso.com {
+				    interface 10.0.1.11 on lan
+				    default gateway 10.0.1.1
+				    default gateway 10.0.1.2
+				}
+				""");
+		List<DiagnosticResolution> resolutions = resolutionsFor(files, "t.ocstopo", "gateway-multiple");
+		assertEquals(List.of("Remove default gateway 10.0.1.2", "Remove default gateway 10.0.1.1"),
+				resolutions.stream().map(DiagnosticResolution::getLabel).toList());
+		String keptSecond = apply(files, resolutions.get(1).apply()).get("t.ocstopo");
+		assertTrue(keptSecond.contains("default gateway 10.0.1.2") && !keptSecond.contains("10.0.1.1\n"), keptSecond);
 	}
 
 	@Test

@@ -197,9 +197,21 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			return List.of();
 		}
 		EReference reference = GrammarUtil.getReference(crossReference);
+		// In a list (a pool's members), a name already listed is no choice: it would be there twice.
+		Set<String> listed = new java.util.HashSet<>();
+		if (reference.isMany()) {
+			for (INode node : NodeModelUtils.findNodesForFeature(fix.object, reference)) {
+				if (node.getOffset() > fix.offset || node.getEndOffset() <= fix.offset) {
+					listed.add(NodeModelUtils.getTokenText(node).toLowerCase(java.util.Locale.ROOT));
+				}
+			}
+		}
 		List<String> names = new ArrayList<>();
 		for (IEObjectDescription description : scopeProvider.getScope(fix.object, reference).getAllElements()) {
-			names.add(nameConverter.toString(description.getName()));
+			String name = nameConverter.toString(description.getName());
+			if (!listed.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+				names.add(name);
+			}
 		}
 		return names;
 	}
