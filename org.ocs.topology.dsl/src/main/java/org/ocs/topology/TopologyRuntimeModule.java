@@ -36,6 +36,11 @@ public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
 		return SimpleNameProvider.class;
 	}
 
+	@Override
+	public Class<? extends org.eclipse.xtext.conversion.IValueConverterService> bindIValueConverterService() {
+		return org.ocs.topology.conversion.TopologyValueConverters.class;
+	}
+
 	public Class<? extends IQualifiedNameConverter> bindIQualifiedNameConverter() {
 		return FqdnNameConverter.class;
 	}

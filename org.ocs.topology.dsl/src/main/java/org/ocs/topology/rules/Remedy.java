@@ -37,6 +37,10 @@ public record Remedy(String label, boolean safe, List<Edit> edits) {
 	public record ReplaceFeature(EObject object, EStructuralFeature feature, String text) implements Edit {
 	}
 
+	/** Adds text right after the last value of a feature (", 444" after a port list's last number). */
+	public record AppendToFeature(EObject object, EStructuralFeature feature, String text) implements Edit {
+	}
+
 	/** Deletes an object's text (with its line, if it stands alone on it). */
 	public record Delete(EObject object) implements Edit {
 	}

@@ -20,12 +20,17 @@ import org.ocs.topology.rules.pools.PoolPeerUnresolved;
 import org.ocs.topology.rules.pools.PoolTrafficUnreachable;
 import org.ocs.topology.rules.pools.PoolTrafficAsymmetric;
 import org.ocs.topology.rules.pools.PoolTrafficHairpin;
+import org.ocs.topology.rules.registrar.LookupHomeConflict;
+import org.ocs.topology.rules.registrar.LookupHomeNotRegistrar;
 import org.ocs.topology.rules.registrar.LookupOverMpop;
+import org.ocs.topology.rules.registrar.RegistrarPoolNotRegistrar;
+import org.ocs.topology.rules.registrar.RegistrarSettingDuplicate;
 import org.ocs.topology.rules.language.TopologyHeaderDuplicate;
 import org.ocs.topology.rules.language.ProductMissing;
 import org.ocs.topology.rules.registrar.RegistrarScopeUnsupported;
 import org.ocs.topology.rules.addressing.AddressDuplicate;
 import org.ocs.topology.rules.language.NameDuplicate;
+import org.ocs.topology.rules.language.NumberOutOfRange;
 import org.ocs.topology.rules.language.UnresolvedReference;
 import org.ocs.topology.rules.addressing.SnatPoolEmpty;
 import org.ocs.topology.rules.routing.GatewayNotOnLink;
@@ -139,7 +144,19 @@ public enum Rule {
 			"A pool member cannot reach a server its role depends on (a Front End its SQL back end, a Group Chat server its Lookup home pool or database, a Mediation or Director server its next hop pool, a Front End its Mediation pool), or the reply takes another path.", PoolDependencyUnreachable::new),
 	GATEWAY_UNDECLARED("gateway-undeclared", Severity.WARNING,
 			"A server's gateway is no declared device's address, on a subnet where a declared balancer or router routes: a typo, or a router to declare.", GatewayUndeclared::new,
-			Trait.QUICK_FIX);
+			Trait.QUICK_FIX),
+	LOOKUP_HOME_NOT_REGISTRAR("lookup-home-not-registrar", Severity.ERROR,
+			"A Group Chat Lookup account is homed on a pool that homes no users (a Director, Edge, Mediation or Group Chat pool).",
+			LookupHomeNotRegistrar::new),
+	REGISTRAR_POOL_NOT_REGISTRAR("registrar-pool-not-registrar", Severity.ERROR,
+			"A pool registrar setting names a pool that runs no Registrar (an Edge, Mediation or Group Chat pool).",
+			RegistrarPoolNotRegistrar::new),
+	LOOKUP_HOME_CONFLICT("lookup-home-conflict", Severity.ERROR,
+			"One Lookup account is homed on different pools by different Group Chat pools.", LookupHomeConflict::new),
+	REGISTRAR_SETTING_DUPLICATE("registrar-setting-duplicate", Severity.ERROR,
+			"One registrar scope (global, a site or a pool) is configured more than once.", RegistrarSettingDuplicate::new),
+	NUMBER_OUT_OF_RANGE("number-out-of-range", Severity.ERROR,
+			"A port or SRV field outside 0/1 to 65535, or a number too large for any field.", NumberOutOfRange::new);
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {

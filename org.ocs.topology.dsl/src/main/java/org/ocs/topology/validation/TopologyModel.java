@@ -33,6 +33,7 @@ import org.ocs.topology.topology.Pool;
 import org.ocs.topology.topology.PortList;
 import org.ocs.topology.topology.Product;
 import org.ocs.topology.topology.Protocol;
+import org.ocs.topology.topology.RegistrarPool;
 import org.ocs.topology.topology.RegistrarSetting;
 import org.ocs.topology.topology.SelfIp;
 import org.ocs.topology.topology.Server;
@@ -337,7 +338,8 @@ public final class TopologyModel {
 		for (GroupChatPool pool : all(GroupChatPool.class)) {
 			var account = pool.getLookupAccount();
 			if (account == null || account.getUri() == null || account.getHomePool() == null
-					|| account.getHomePool().eIsProxy()) {
+					|| account.getHomePool().eIsProxy() || !(account.getHomePool() instanceof RegistrarPool)) {
+				// A home that homes no users is lookup-home-not-registrar's finding; its limit means nothing.
 				continue;
 			}
 			Pool home = account.getHomePool();

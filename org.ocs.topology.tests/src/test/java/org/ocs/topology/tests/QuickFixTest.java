@@ -492,6 +492,21 @@ class QuickFixTest {
 		assertTrue(applyFirst(files, "t.ocstopo", resolutions).contains("front ends fe1.contoso.com, fe2.contoso.com\n"));
 	}
 
+	/** The missing VIP ports go onto the existing 'ports tcp' line: one list of TCP ports, not two. */
+	@Test
+	void missingVipPortsExtendTheTcpPortLine() throws Exception {
+		String page = Files.readString(TopologyTestSupport.repositoryRoot().resolve("docs/rules/vip-ports-missing.md"));
+		Matcher failing = Pattern.compile("## Failing example\\s*```ocstopo\\n(.*?)```", Pattern.DOTALL).matcher(page);
+		assertTrue(failing.find());
+		Map<String, String> files = Map.of("t.ocstopo", failing.group(1));
+		List<DiagnosticResolution> resolutions = resolutionsFor(files, "t.ocstopo", "vip-ports-missing");
+		assertEquals(List.of("Add 135, 444 to the TCP ports of virtual server pool01-vip"),
+				resolutions.stream().map(DiagnosticResolution::getLabel).toList());
+		String fixed = applyFirst(files, "t.ocstopo", resolutions);
+		assertTrue(fixed.contains("            ports tcp 5061, 443, 135, 444\n"), fixed);
+		assertEquals(1, fixed.split("ports tcp", -1).length - 1, fixed);
+	}
+
 	/** Which gateway to keep is the user's call: removing each one is offered, the one under the finding first. */
 	@Test
 	void severalGatewaysOfferRemovingEachOne() throws Exception {

@@ -86,7 +86,7 @@ class ScopingTest extends TopologyTestSupport {
 				""");
 		validation.assertError(model, Literals.NETWORK_INTERFACE, "unresolved-reference", "No subnet named 'lann'");
 		validation.assertError(model, Literals.LOOKUP_ACCOUNT, "unresolved-reference",
-				"No Enterprise or Standard Edition pool named 'pool9.contoso.com'");
+				"No pool named 'pool9.contoso.com'");
 		List<Issue> issues = validation.validate(model);
 		Issue lann = issues.stream().filter(i -> i.getMessage().contains("lann")).findFirst().orElseThrow();
 		assertEquals(3, lann.getLineNumber());
@@ -98,10 +98,10 @@ class ScopingTest extends TopologyTestSupport {
 
 	@Test
 	void aReferenceOfTheWrongKindDoesNotResolve() {
-		// A Group Chat Lookup account is homed on a registrar pool, never on a Director pool.
+		// A Group Chat Lookup account is homed on a pool, never on a server (a Director pool is a
+		// pool: lookup-home-not-registrar says why it cannot home the account).
 		Model model = parse("""
-				director pool dir.contoso.com {
-				}
+				server dir.contoso.com
 				group chat pool chat {
 				    lookup account sip:ocschat@contoso.com homed on dir.contoso.com
 				}

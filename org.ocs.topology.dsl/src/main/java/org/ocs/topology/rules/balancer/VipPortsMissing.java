@@ -11,6 +11,7 @@ import org.ocs.topology.rules.Findings;
 import org.ocs.topology.rules.FolderRule;
 import org.ocs.topology.rules.Remedy;
 import org.ocs.topology.rules.RemedySite;
+import org.ocs.topology.topology.PortList;
 import org.ocs.topology.topology.Protocol;
 import org.ocs.topology.topology.StandardVirtualServer;
 import org.ocs.topology.topology.TopologyPackage;
@@ -56,6 +57,13 @@ public final class VipPortsMissing extends FolderRule {
 			return List.of();
 		}
 		String ports = String.join(", ", data.ports().stream().map(String::valueOf).toList());
+		// Onto the existing 'ports tcp' line where there is one: one list of TCP ports, as written.
+		for (PortList list : vs.getPorts()) {
+			if (list.getProtocol() == Protocol.TCP && !list.getNumbers().isEmpty()) {
+				return List.of(Remedy.safe("Add " + ports + " to the TCP ports of virtual server " + vs.getName(),
+						new Remedy.AppendToFeature(list, TopologyPackage.eINSTANCE.getPortList_Numbers(), ", " + ports)));
+			}
+		}
 		return List.of(Remedy.safe("Add ports tcp " + ports + " to virtual server " + vs.getName(),
 				new Remedy.InsertIntoBlock(vs, List.of("ports tcp " + ports))));
 	}

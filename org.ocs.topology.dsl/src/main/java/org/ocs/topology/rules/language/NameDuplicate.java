@@ -14,10 +14,11 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.ocs.topology.rules.Findings;
 import org.ocs.topology.rules.FolderRule;
 import org.ocs.topology.topology.Model;
+import org.ocs.topology.topology.Site;
 import org.ocs.topology.validation.Describe;
 import org.ocs.topology.validation.TopologyModel;
 
-/** name-duplicate: two declarations of one kind share a name, in any files of the folder. */
+/** name-duplicate: two declarations of one kind share a name, in any files of the folder (a site excepted). */
 public final class NameDuplicate extends FolderRule {
 
 	@Override
@@ -27,7 +28,8 @@ public final class NameDuplicate extends FolderRule {
 			m.eAllContents().forEachRemaining(object -> {
 				String name = Describe.nameOf(object);
 				EStructuralFeature nameFeature = object.eClass().getEStructuralFeature("name");
-				if (name != null && nameFeature instanceof EAttribute) {
+				// A site may be written in several files (a file per pool, say): it is one site.
+				if (name != null && nameFeature instanceof EAttribute && !(object instanceof Site)) {
 					EClass group = Describe.nameGroupOf(object.eClass());
 					// Case-insensitive, like DNS names and like reference resolution.
 					byName.computeIfAbsent(group.getName() + "\u0000" + name.toLowerCase(Locale.ROOT),

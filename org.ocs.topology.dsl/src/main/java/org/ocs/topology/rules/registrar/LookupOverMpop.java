@@ -40,35 +40,87 @@ public final class LookupOverMpop extends FolderRule {
 	@Override
 	public void check(TopologyModel topology, Findings findings) {
 		ProductGeneration product = topology.product();
-		for (LookupRegistrations.OverLimit over : LookupRegistrations.check(topology.lookupUses(),
-				topology.registrarSettings(), product)) {
-			LookupRegistrations.Limit limit = over.limit();
-			String servers = String.join(", ", over.servers());
-			String count = over.registrations() + " registrations (" + over.servers().size() + " Lookup services: "
-					+ servers + (over.otherEndpoints() > 0 ? ", plus " + over.otherEndpoints() + " other" : "") + ")";
-			String message = "Lookup account " + over.uri() + " has " + count + " but the limit for its home pool "
-					+ over.homePool() + " is " + limit.value() + (limit.value() == 1 ? " endpoint" : " endpoints")
+		// One cause, one finding: where the home pool or the setting in force is written twice in
+		// disagreement, lookup-home-conflict or registrar-setting-duplicate says so and no count is judged.
+		java.util.Set<String> conflicting = new java.util.HashSet<>();
+		RegistrarScopes.conflictingHomes(topology).forEach(uses -> conflicting.add(uses.get(0).getUri().toLowerCase(Locale.ROOT)));
+		java.util.Set<Object> repeated = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		RegistrarScopes.repeatedScopes(topology).forEach(repeated::addAll);
+		List<LookupRegistrations.Setting> settings = topology.registrarSettings();
+		boolean scoped = product == null || product.hasScopedRegistrarSettings();
+		List<String> settingSites = settings.stream().filter(x -> x.scope() == LookupRegistrations.Scope.SITE)
+				.map(LookupRegistrations.Setting::scopeName).distinct().toList();
+		for (LookupRegistrations.Registrations account : LookupRegistrations.count(topology.lookupUses(), settings, product)) {
+			LookupRegistrations.Limit limit = account.limit();
+			if (conflicting.contains(account.uri().toLowerCase(Locale.ROOT)) || repeated.contains(limit.source())
+					|| !DomainLimits.isValidEndpointsPerUser(limit.value())) {
+				// The registrar refuses an out-of-range setting (mpop-out-of-range says so): the limit in force is unknown.
+				continue;
+			}
+			String assumption = null;
+			if (scoped && !settingSites.isEmpty() && homeSiteOf(account) == null) {
+				// The home pool is in no site block: which site's setting governs it is not written down.
+				List<String> over = new ArrayList<>();
+				List<String> within = new ArrayList<>();
+				List<LookupRegistrations.Limit> candidates = new ArrayList<>(List.of(limit));
+				for (String site : settingSites) {
+					LookupRegistrations.Limit inSite = LookupRegistrations.limitFor(account.homePool(), site, settings, product);
+					candidates.add(inSite);
+					(account.count() > inSite.value() ? over : within).add("site " + site);
+				}
+				(account.count() > limit.value() ? over : within).add("no site");
+				if (over.isEmpty() || within.isEmpty()) {
+					assumption = null;
+				} else {
+					limit = candidates.stream().filter(l -> account.count() > l.value()).findFirst().orElseThrow();
+					assumption = "Pool " + account.homePool() + " is declared outside every site block, so which site's"
+							+ " registrar setting governs it is not written down: the limit is exceeded if the pool is in "
+							+ String.join(" or ", over) + ", not if it is in " + String.join(" or ", within)
+							+ ". Declare the pool inside its site block.";
+				}
+			}
+			if (account.count() <= limit.value()) {
+				continue;
+			}
+			String servers = String.join(", ", account.servers());
+			String count = account.count() + " registrations (" + account.servers().size() + " Lookup services: "
+					+ servers + (account.otherEndpoints() > 0 ? ", plus " + account.otherEndpoints() + " other" : "") + ")";
+			String message = "Lookup account " + account.uri() + " has " + count + " but the limit for its home pool "
+					+ account.homePool() + " is " + limit.value() + (limit.value() == 1 ? " endpoint" : " endpoints")
 					+ " per user (" + limit.describe()
 					+ "): the registrar closes the surplus connections (\"Connection was closed because the limit on"
 					+ " number of incoming connections per user was exceeded\"), the Lookup services flap and events"
 					+ " 5282/5283 repeat on every Group Chat server. "
-					+ (over.registrations() <= DomainLimits.MAX_ENDPOINTS_PER_USER
-							? "Raise it to at least " + over.registrations() + "."
+					+ (account.count() <= DomainLimits.MAX_ENDPOINTS_PER_USER
+							? "Raise it to at least " + account.count() + "."
 							: "No limit can be that high (the registrar accepts at most "
 									+ DomainLimits.MAX_ENDPOINTS_PER_USER
-									+ "): share the account among fewer Lookup services and other endpoints.");
-			Data data = new Data(over.uri(), over.registrations(), limit.scope(), over.homePool(),
-					product == null || product.hasScopedRegistrarSettings());
+									+ "): share the account among fewer Lookup services and other endpoints.")
+					+ (assumption == null ? "" : " " + assumption);
+			Data data = new Data(account.uri(), account.count(), limit.scope(), account.homePool(), scoped);
+			boolean restsOnAssumption = assumption != null;
 			if (limit.source() instanceof RegistrarSetting setting) {
-				findings.report(setting, P.getRegistrarSetting_MaxEndpointsPerUser(), message, data);
+				findings.report(setting, P.getRegistrarSetting_MaxEndpointsPerUser(), Findings.WHOLE_FEATURE, message, data,
+						List.of(), restsOnAssumption);
 			} else {
-				for (Object use : over.uses()) {
-					if (use instanceof LookupAccount account) {
-						findings.report(account, P.getLookupAccount_Uri(), message, data);
+				for (Object use : account.uses()) {
+					if (use instanceof LookupAccount lookup) {
+						findings.report(lookup, P.getLookupAccount_Uri(), Findings.WHOLE_FEATURE, message, data, List.of(),
+								restsOnAssumption);
 					}
 				}
 			}
 		}
+	}
+
+	/** The site block that holds the account's home pool, or null. */
+	private static Site homeSiteOf(LookupRegistrations.Registrations account) {
+		for (Object use : account.uses()) {
+			if (use instanceof LookupAccount lookup && lookup.getHomePool() != null) {
+				return EcoreUtil2.getContainerOfType(lookup.getHomePool(), Site.class);
+			}
+		}
+		return null;
 	}
 
 	/**

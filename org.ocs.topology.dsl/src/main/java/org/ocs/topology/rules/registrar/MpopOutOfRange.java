@@ -23,10 +23,13 @@ public final class MpopOutOfRange extends DeclarationRule<RegistrarSetting> {
 	@Override
 	public void check(RegistrarSetting setting, Findings findings) {
 		// Written or not is read from the text: EMF calls an int of 0 "not set".
-		if (!NodeModelUtils.findNodesForFeature(setting, P.getRegistrarSetting_MaxEndpointsPerUser()).isEmpty()) {
+		var nodes = NodeModelUtils.findNodesForFeature(setting, P.getRegistrarSetting_MaxEndpointsPerUser());
+		if (!nodes.isEmpty()) {
 			int value = setting.getMaxEndpointsPerUser();
 			if (!DomainLimits.isValidEndpointsPerUser(value)) {
-				findings.report(setting, P.getRegistrarSetting_MaxEndpointsPerUser(), "Maximum endpoints per user " + value
+				// The text as written: a number too large for an int is held as the largest one.
+				String written = NodeModelUtils.getTokenText(nodes.get(nodes.size() - 1));
+				findings.report(setting, P.getRegistrarSetting_MaxEndpointsPerUser(), "Maximum endpoints per user " + written
 						+ " is not accepted by the registrar: the range is " + DomainLimits.MIN_ENDPOINTS_PER_USER + " to "
 						+ DomainLimits.MAX_ENDPOINTS_PER_USER + " (default " + DomainLimits.DEFAULT_ENDPOINTS_PER_USER
 						+ ").");

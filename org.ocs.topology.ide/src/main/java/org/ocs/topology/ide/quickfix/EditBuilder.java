@@ -44,6 +44,16 @@ final class EditBuilder {
 		return this;
 	}
 
+	/** Inserts text right after the last value of a feature (", 444" after a port list's last number). */
+	EditBuilder appendToFeature(EObject object, EStructuralFeature feature, String text) {
+		List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
+		if (!nodes.isEmpty()) {
+			int end = nodes.get(nodes.size() - 1).getEndOffset();
+			replace(object.eResource(), end, end, text);
+		}
+		return this;
+	}
+
 	/** Inserts lines before the closing brace of a declaration's block, indented one level deeper. */
 	EditBuilder insertIntoBlock(EObject declaration, List<String> lines) {
 		ICompositeNode node = NodeModelUtils.getNode(declaration);

@@ -127,6 +127,8 @@ public class TopologyQuickfixProvider implements IQuickFixProvider {
 			edits.delete(fix.resource, fix.offset, fix.endOffset);
 		} else if (edit instanceof Remedy.ReplaceFeature replace) {
 			edits.replaceFeature(replace.object(), replace.feature(), replace.text());
+		} else if (edit instanceof Remedy.AppendToFeature append) {
+			edits.appendToFeature(append.object(), append.feature(), append.text());
 		} else if (edit instanceof Remedy.Delete delete) {
 			edits.delete(delete.object().eResource(), offsetOf(delete.object()), endOffsetOf(delete.object()));
 		} else if (edit instanceof Remedy.InsertIntoBlock insert) {
