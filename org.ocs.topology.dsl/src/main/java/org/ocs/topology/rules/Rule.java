@@ -11,6 +11,7 @@ import org.ocs.topology.rules.pools.PoolDependencyUnreachable;
 import org.ocs.topology.rules.routing.GatewayNotFloating;
 import org.ocs.topology.rules.language.SuppressionUnused;
 import org.ocs.topology.rules.dns.DnsLbWebServicesMissing;
+import org.ocs.topology.rules.dns.DnsRecordDuplicate;
 import org.ocs.topology.rules.dns.SipinternaltlsSrvMultiple;
 import org.ocs.topology.rules.pools.FrontendsOverLimit;
 import org.ocs.topology.rules.balancer.VipPortsMissing;
@@ -67,7 +68,7 @@ public enum Rule {
 	ADDRESS_MALFORMED("address-malformed", Severity.ERROR,
 			"An IPv4 address is not four numbers 0 to 255.", AddressMalformed::new),
 	PREFIX_OUT_OF_RANGE("prefix-out-of-range", Severity.ERROR,
-			"An IPv4 prefix length is not 0 to 32.", PrefixOutOfRange::new),
+			"An IPv4 prefix length is not 0 to 32 (or a netmask is written in its place).", PrefixOutOfRange::new, Trait.SAFE_FIX),
 	PREFIX_MISSING("prefix-missing", Severity.ERROR,
 			"A network is written without its prefix length, and nothing else gives it.", PrefixMissing::new),
 	PREFIX_UNEXPECTED("prefix-unexpected", Severity.ERROR,
@@ -106,7 +107,7 @@ public enum Rule {
 	POOL_TRAFFIC_UNREACHABLE("pool-traffic-unreachable", Severity.ERROR,
 			"A Front End cannot reach a peer of its pool by the peer's FQDN.", PoolTrafficUnreachable::new),
 	POOL_PEER_UNRESOLVED("pool-peer-unresolved", Severity.WARNING,
-			"A Front End's FQDN resolves to nothing for a peer of its pool, so their traffic cannot be checked.", PoolPeerUnresolved::new),
+			"A Front End's FQDN resolves to nothing for a peer of its pool, so their traffic cannot be checked.", PoolPeerUnresolved::new, Trait.QUICK_FIX),
 	POOL_VIP_SOURCE_KEPT("pool-vip-source-kept", Severity.WARNING,
 			"An OCS 2007 R2 pool VIP keeps the client's source address, where Microsoft supports only SNAT.", PoolVipSourceKept::new, Trait.QUICK_FIX),
 	HARDWARE_LB_REQUIRED("hardware-lb-required", Severity.ERROR,
@@ -121,7 +122,7 @@ public enum Rule {
 	GROUPCHAT_DATABASE_COLOCATED("groupchat-database-colocated", Severity.ERROR,
 			"The Group Chat database is on a Group Chat server of its pool.", GroupchatDatabaseColocated::new),
 	SIPINTERNALTLS_SRV_MULTIPLE("sipinternaltls-srv-multiple", Severity.ERROR,
-			"More than one _sipinternaltls._tcp SRV record for one SIP domain.", SipinternaltlsSrvMultiple::new, Trait.QUICK_FIX),
+			"More than one _sipinternaltls._tcp SRV record for one SIP domain.", SipinternaltlsSrvMultiple::new),
 	DNS_LB_WEB_SERVICES_MISSING("dns-lb-web-services-missing", Severity.ERROR,
 			"A DNS-load-balanced Lync Server 2010 pool has no internal web services FQDN on a hardware load balancer VIP.", DnsLbWebServicesMissing::new),
 	SUPPRESSION_INVALID("suppression-invalid", Severity.WARNING,
@@ -156,7 +157,9 @@ public enum Rule {
 	REGISTRAR_SETTING_DUPLICATE("registrar-setting-duplicate", Severity.ERROR,
 			"One registrar scope (global, a site or a pool) is configured more than once.", RegistrarSettingDuplicate::new),
 	NUMBER_OUT_OF_RANGE("number-out-of-range", Severity.ERROR,
-			"A port or SRV field outside 0/1 to 65535, or a number too large for any field.", NumberOutOfRange::new);
+			"A port or SRV field outside 0/1 to 65535, or a number too large for any field.", NumberOutOfRange::new),
+	DNS_RECORD_DUPLICATE("dns-record-duplicate", Severity.WARNING,
+			"One DNS record (A or SRV) is written twice, identically.", DnsRecordDuplicate::new, Trait.SAFE_FIX);
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {

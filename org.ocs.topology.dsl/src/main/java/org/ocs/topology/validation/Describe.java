@@ -117,7 +117,9 @@ public final class Describe {
 	/** "file.ocstopo:12" for pointing at another declaration in a message. */
 	public static String location(EObject object) {
 		ICompositeNode node = NodeModelUtils.getNode(object);
-		String file = object.eResource() == null ? "?" : object.eResource().getURI().lastSegment();
+		// As the user wrote the file's name ("my pools.ocstopo"), not URI-encoded ("my%20pools.ocstopo").
+		String file = object.eResource() == null || object.eResource().getURI().lastSegment() == null ? "?"
+				: org.eclipse.emf.common.util.URI.decode(object.eResource().getURI().lastSegment());
 		return node == null ? file : file + ":" + node.getStartLine();
 	}
 

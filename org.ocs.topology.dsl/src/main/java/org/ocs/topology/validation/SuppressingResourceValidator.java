@@ -92,8 +92,52 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		if (policy.isPresent() && policy.get().excludes(Path.of(resource.getURI().toFileString()))) {
 			return List.of();
 		}
-		List<Issue> issues = suppress(resource, super.validate(resource, mode, indicator), mode, policy);
+		List<Issue> issues = suppress(resource, withoutCascades(resource, super.validate(resource, mode, indicator)), mode,
+				policy);
 		return policy.isEmpty() ? issues : apply(policy.get(), resource, issues);
+	}
+
+	/**
+	 * One cause, one finding: a declaration the parser could only half read (a syntax error inside
+	 * it) gets no findings of the other rules, which would judge what the typo left of it.
+	 */
+	private static List<Issue> withoutCascades(Resource resource, List<Issue> issues) {
+		if (!(resource instanceof XtextResource xtext) || xtext.getParseResult() == null
+				|| !xtext.getParseResult().hasSyntaxErrors()) {
+			return issues;
+		}
+		List<int[]> broken = new ArrayList<>();
+		ICompositeNode root = xtext.getParseResult().getRootNode();
+		for (INode error : xtext.getParseResult().getSyntaxErrors()) {
+			INode declaration = declarationNodeAt(root, error.getOffset());
+			if (declaration != null) {
+				broken.add(new int[] { declaration.getOffset(), declaration.getEndOffset() });
+			}
+		}
+		List<Issue> kept = new ArrayList<>();
+		for (Issue issue : issues) {
+			boolean semantic = issue.getCode() != null && !Rule.SYNTAX_ERROR.id().equals(issue.getCode())
+					&& !Rule.INTERNAL_ERROR.id().equals(issue.getCode()) && issue.getOffset() != null;
+			if (semantic && broken.stream().anyMatch(range -> range[0] <= issue.getOffset() && issue.getOffset() < range[1])) {
+				continue;
+			}
+			kept.add(issue);
+		}
+		return kept;
+	}
+
+	/** The node of the declaration (a member of the file or of a site) at an offset, if any. */
+	private static INode declarationNodeAt(ICompositeNode root, int offset) {
+		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(root, offset);
+		EObject object = leaf == null ? null : NodeModelUtils.findActualSemanticObjectFor(leaf);
+		while (object != null && object.eContainer() != null && !(object.eContainer() instanceof Model)
+				&& !(object.eContainer() instanceof org.ocs.topology.topology.Site)) {
+			object = object.eContainer();
+		}
+		if (object == null || object instanceof Model || object instanceof org.ocs.topology.topology.StrayText) {
+			return null;
+		}
+		return NodeModelUtils.getNode(object);
 	}
 
 	/** The policy's severities and the findings of its own mistakes. */

@@ -17,6 +17,7 @@ public final class AddressText {
 	private final OptionalInt prefixLength;
 	private final Problem problem;
 	private final String reason;
+	private OptionalInt netmaskPrefix = OptionalInt.empty();
 
 	private AddressText(Ipv4Address address, OptionalInt prefixLength, Problem problem, String reason) {
 		this.address = address;
@@ -35,6 +36,9 @@ public final class AddressText {
 		if (slash >= 0) {
 			addressPart = text.substring(0, slash);
 			String prefixPart = text.substring(slash + 1);
+			if (prefixPart.contains(".")) {
+				return netmask(prefixPart);
+			}
 			if (!isDigits(prefixPart) || prefixPart.length() > 2 || Integer.parseInt(prefixPart) > 32) {
 				return new AddressText(null, OptionalInt.empty(), Problem.PREFIX_OUT_OF_RANGE,
 						"has prefix length /" + prefixPart + ", but an IPv4 prefix length is 0 to 32");
@@ -61,6 +65,29 @@ public final class AddressText {
 			bits = bits << 8 | Integer.parseInt(octet);
 		}
 		return new AddressText(new Ipv4Address(bits), prefix, Problem.NONE, null);
+	}
+
+	/** A dotted netmask written where the prefix length belongs: its prefix length, if it is a netmask. */
+	private static AddressText netmask(String written) {
+		AddressText mask = parse(written);
+		if (mask.isValid() && mask.prefixLength().isEmpty()) {
+			int bits = mask.address().bits();
+			int ones = Integer.bitCount(bits);
+			// A netmask is ones then zeros: 255.255.255.0, never 255.0.255.0.
+			if (ones == 0 ? bits == 0 : bits == -1 << (32 - ones)) {
+				AddressText told = new AddressText(null, OptionalInt.empty(), Problem.PREFIX_OUT_OF_RANGE,
+						"gives the netmask " + written + " where a prefix length belongs: write /" + ones);
+				told.netmaskPrefix = OptionalInt.of(ones);
+				return told;
+			}
+		}
+		return new AddressText(null, OptionalInt.empty(), Problem.PREFIX_OUT_OF_RANGE,
+				"has /" + written + " after the address, which is no netmask; write a prefix length 0 to 32");
+	}
+
+	/** Where a netmask was written instead of a prefix length, the prefix length it means. */
+	public OptionalInt netmaskPrefix() {
+		return netmaskPrefix;
 	}
 
 	private static AddressText malformed(String reason) {

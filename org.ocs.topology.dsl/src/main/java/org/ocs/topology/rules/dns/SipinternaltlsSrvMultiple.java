@@ -9,8 +9,6 @@ import java.util.stream.Collectors;
 
 import org.ocs.topology.rules.Findings;
 import org.ocs.topology.rules.FolderRule;
-import org.ocs.topology.rules.Remedy;
-import org.ocs.topology.rules.RemedySite;
 import org.ocs.topology.topology.SrvRecord;
 import org.ocs.topology.topology.TopologyPackage;
 import org.ocs.topology.validation.TopologyModel;
@@ -31,7 +29,8 @@ public final class SipinternaltlsSrvMultiple extends FolderRule {
 		}
 		for (Map.Entry<String, List<SrvRecord>> domain : byDomain.entrySet()) {
 			List<SrvRecord> records = domain.getValue();
-			if (records.size() < 2) {
+			// Identical copies are one record in DNS (dns-record-duplicate says so): only distinct ones count.
+			if (records.stream().map(DnsRecordDuplicate::key).distinct().count() < 2) {
 				continue;
 			}
 			String targets = records.stream().map(SrvRecord::getTarget).collect(Collectors.joining(", "));
@@ -42,13 +41,5 @@ public final class SipinternaltlsSrvMultiple extends FolderRule {
 						+ " for them.");
 			}
 		}
-	}
-
-	@Override
-	public List<Remedy> remedies(RemedySite site) {
-		if (site.object() instanceof SrvRecord record) {
-			return List.of(Remedy.of("Remove this SRV record (to " + record.getTarget() + ")", new Remedy.Delete(record)));
-		}
-		return List.of();
 	}
 }

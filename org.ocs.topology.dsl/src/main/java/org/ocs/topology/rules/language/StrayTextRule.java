@@ -17,6 +17,10 @@ import org.ocs.topology.topology.TopologyPackage;
  */
 public final class StrayTextRule extends DeclarationRule<StrayText> {
 
+	/** The first words of the declarations. */
+	private static final java.util.Set<String> DECLARATION_WORDS = java.util.Set.of("topology", "site", "subnet", "server",
+			"router", "enterprise", "standard", "director", "edge", "mediation", "group", "load", "registrar", "dns");
+
 	public StrayTextRule() {
 		super(StrayText.class);
 	}
@@ -35,8 +39,11 @@ public final class StrayTextRule extends DeclarationRule<StrayText> {
 		for (int i = index; i < declarations.size() && declarations.get(i) instanceof StrayText next && run.size() < 6; i++) {
 			run.add(next.getToken());
 		}
+		String first = run.get(0).toLowerCase(java.util.Locale.ROOT);
+		String hint = !first.equals(run.get(0)) && DECLARATION_WORDS.contains(first)
+				? " Keywords are lower case: write '" + first + "'." : "";
 		findings.report(stray, TopologyPackage.eINSTANCE.getStrayText_Token(), "Unexpected '" + String.join(" ", run)
 				+ "': a declaration starts with topology, site, subnet, server, router, a pool (enterprise, standard"
-				+ " edition, director, edge, mediation, group chat), load balancer, registrar or dns.");
+				+ " edition, director, edge, mediation, group chat), load balancer, registrar or dns." + hint);
 	}
 }
