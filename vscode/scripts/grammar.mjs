@@ -86,8 +86,9 @@ const repository = {
         name: `string.unquoted.sip-uri.${S}`,
       },
       {
-        // Terminal ADDRESS: a dotted number with an optional prefix length (range is the validator's job).
-        match: `${B}(\\d+(?:\\.\\d+)+)(?:(/)(\\d+))?(?![A-Za-z0-9_.-])`,
+        // Terminal ADDRESS: a dotted number with an optional prefix length, or a netmask written in its
+        // place (range and form are the validator's job).
+        match: `${B}(\\d+(?:\\.\\d+)+)(?:(/)(\\d+(?:\\.\\d+)*))?(?![A-Za-z0-9_.-])`,
         captures: {
           1: { name: `constant.numeric.ip-address.${S}` },
           2: { name: `punctuation.separator.prefix.${S}` },
