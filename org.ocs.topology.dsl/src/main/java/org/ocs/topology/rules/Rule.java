@@ -49,6 +49,7 @@ import org.ocs.topology.rules.balancer.LbIdleTimeoutShort;
 import org.ocs.topology.rules.pools.GroupchatDatabaseColocated;
 import org.ocs.topology.rules.pools.GroupchatServersOverLimit;
 import org.ocs.topology.rules.registrar.MpopOutOfRange;
+import org.ocs.topology.rules.roles.ServerRolesCollocated;
 import org.ocs.topology.rules.routing.GatewayMultiple;
 
 /**
@@ -159,7 +160,10 @@ public enum Rule {
 	NUMBER_OUT_OF_RANGE("number-out-of-range", Severity.ERROR,
 			"A port or SRV field outside 0/1 to 65535, or a number too large for any field.", NumberOutOfRange::new),
 	DNS_RECORD_DUPLICATE("dns-record-duplicate", Severity.WARNING,
-			"One DNS record (A or SRV) is written twice, identically.", DnsRecordDuplicate::new, Trait.SAFE_FIX);
+			"One DNS record (A or SRV) is written twice, identically.", DnsRecordDuplicate::new, Trait.SAFE_FIX),
+	SERVER_ROLES_COLLOCATED("server-roles-collocated", Severity.ERROR,
+			"One server is in two pools: two roles Microsoft does not support on one computer, or one role twice.",
+			ServerRolesCollocated::new);
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {
