@@ -12,6 +12,8 @@ import org.ocs.topology.rules.routing.GatewayNotFloating;
 import org.ocs.topology.rules.language.SuppressionUnused;
 import org.ocs.topology.rules.dns.DnsLbWebServicesMissing;
 import org.ocs.topology.rules.dns.DnsRecordDuplicate;
+import org.ocs.topology.rules.dns.PoolDnsMismatch;
+import org.ocs.topology.rules.dns.SipinternaltlsSrvTarget;
 import org.ocs.topology.rules.dns.SipinternaltlsSrvMultiple;
 import org.ocs.topology.rules.pools.FrontendsOverLimit;
 import org.ocs.topology.rules.balancer.VipPortsMissing;
@@ -163,7 +165,13 @@ public enum Rule {
 			"One DNS record (A or SRV) is written twice, identically.", DnsRecordDuplicate::new, Trait.SAFE_FIX),
 	SERVER_ROLES_COLLOCATED("server-roles-collocated", Severity.ERROR,
 			"One server is in two pools: two roles Microsoft does not support on one computer, or one role twice.",
-			ServerRolesCollocated::new);
+			ServerRolesCollocated::new),
+	POOL_DNS_MISMATCH("pool-dns-mismatch", Severity.ERROR,
+			"A pool FQDN's A records point neither at its VIP (hardware balancing) nor at its Front Ends (DNS balancing), or its web services FQDN not at its VIP.",
+			PoolDnsMismatch::new),
+	SIPINTERNALTLS_SRV_TARGET("sipinternaltls-srv-target", Severity.ERROR,
+			"A _sipinternaltls._tcp SRV record leads to no pool that signs users in, or not to port 5061.",
+			SipinternaltlsSrvTarget::new);
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {

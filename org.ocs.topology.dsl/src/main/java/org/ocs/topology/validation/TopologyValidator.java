@@ -116,10 +116,20 @@ public class TopologyValidator extends AbstractTopologyValidator {
 	 */
 	@Check
 	public void checkRules(EObject object) {
-		for (DeclarationRule<?> rule : Rule.declarationRules()) {
-			if (rule.type().isInstance(object)) {
-				run(rule, object);
-			}
+		for (DeclarationRule<?> rule : RULES_BY_CLASS.computeIfAbsent(object.eClass(), RulesByClass::of)) {
+			run(rule, object);
+		}
+	}
+
+	/** The declaration rules of each model class, worked out once per class. */
+	private static final java.util.Map<org.eclipse.emf.ecore.EClass, List<DeclarationRule<?>>> RULES_BY_CLASS =
+			new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final class RulesByClass {
+		static List<DeclarationRule<?>> of(org.eclipse.emf.ecore.EClass type) {
+			Class<?> instanceClass = type.getInstanceClass();
+			return Rule.declarationRules().stream()
+					.filter(rule -> instanceClass != null && rule.type().isAssignableFrom(instanceClass)).toList();
 		}
 	}
 

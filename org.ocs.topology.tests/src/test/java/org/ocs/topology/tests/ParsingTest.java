@@ -153,8 +153,9 @@ class ParsingTest extends TopologyTestSupport {
 			}
 
 			dns {
+			    A sip.contoso.com -> 203.0.113.10
+			    A sip.contoso.com -> 203.0.113.11
 			    A pool1.contoso.com -> 203.0.113.10
-			    A pool1.contoso.com -> 203.0.113.12
 			    A fe1.contoso.com -> 192.0.2.11
 			    A fe2.contoso.com -> 192.0.2.12
 			    SRV _sipinternaltls._tcp.contoso.com -> pool1.contoso.com port 5061 priority 0 weight 10
@@ -244,7 +245,7 @@ class ParsingTest extends TopologyTestSupport {
 		ARecord first = assertInstanceOf(ARecord.class, dns.getRecords().get(0));
 		ARecord second = assertInstanceOf(ARecord.class, dns.getRecords().get(1));
 		assertEquals(first.getHost(), second.getHost(), "several A records per name");
-		SrvRecord srv = assertInstanceOf(SrvRecord.class, dns.getRecords().get(4));
+		SrvRecord srv = assertInstanceOf(SrvRecord.class, dns.getRecords().get(5));
 		assertEquals("_sipinternaltls._tcp.contoso.com", srv.getService());
 		assertEquals("pool1.contoso.com", srv.getTarget());
 		assertEquals(5061, srv.getPort());
