@@ -13,14 +13,17 @@ import com.google.gson.JsonParseException;
  */
 public final class IssueData {
 
-	private static final Gson GSON = new Gson();
+	/** Made on first use: most findings carry no record, and a clean run none at all (start-up). */
+	private static final class Json {
+		static final Gson GSON = new Gson();
+	}
 
 	private IssueData() {
 	}
 
 	public static String[] encode(Record data, List<String> hops) {
 		List<String> all = new ArrayList<>(1 + hops.size());
-		all.add(data == null ? "" : GSON.toJson(data));
+		all.add(data == null ? "" : Json.GSON.toJson(data));
 		all.addAll(hops);
 		return all.toArray(String[]::new);
 	}
@@ -31,7 +34,7 @@ public final class IssueData {
 			return null;
 		}
 		try {
-			return GSON.fromJson(data.get(0), type);
+			return Json.GSON.fromJson(data.get(0), type);
 		} catch (JsonParseException | IllegalArgumentException notThisType) {
 			return null;
 		}

@@ -53,7 +53,16 @@ public class TopologySyntaxErrorMessageProvider extends SyntaxErrorMessageProvid
 	private final Set<String> keywords = new LinkedHashSet<>();
 
 	@Inject
-	void grammar(IGrammarAccess grammarAccess) {
+	private IGrammarAccess grammarAccess;
+
+	private boolean read;
+
+	/** The grammar's keywords and enum words, read at the first syntax error (a clean file needs none). */
+	private synchronized void readGrammar() {
+		if (read) {
+			return;
+		}
+		read = true;
 		keywords.addAll(GrammarUtil.getAllKeywords(grammarAccess.getGrammar()));
 		// For each place an enum is assigned right after a keyword ('translation' automap), its words.
 		grammarAccess.getGrammar().eAllContents().forEachRemaining(element -> {
@@ -116,6 +125,7 @@ public class TopologySyntaxErrorMessageProvider extends SyntaxErrorMessageProvid
 	}
 
 	private String describe(IParserErrorContext context) {
+		readGrammar();
 		RecognitionException exception = context.getRecognitionException();
 		Token token = exception == null ? null : exception.token;
 		String found = token == null || token.getType() == Token.EOF ? null : token.getText();
