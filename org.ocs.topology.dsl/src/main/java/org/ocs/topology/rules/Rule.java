@@ -254,6 +254,11 @@ public enum Rule {
 		return severity;
 	}
 
+	/** The severity of a finding: at most a warning where its verdict rests on an assumption the topology does not state. */
+	public Severity severity(boolean restsOnAssumption) {
+		return restsOnAssumption && severity == Severity.ERROR ? Severity.WARNING : severity;
+	}
+
 	public String summary() {
 		return summary;
 	}

@@ -23,13 +23,12 @@ public record FolderFinding(Rule rule, String message, EObject object, EStructur
 	 * (the message says which), so it may not fail a build as an error would.
 	 */
 	public FolderFinding restingOnAssumption() {
-		return new FolderFinding(rule, message, object, feature, index, data, failure,
-				rule.severity() == Severity.ERROR ? Severity.WARNING : rule.severity());
+		return new FolderFinding(rule, message, object, feature, index, data, failure, rule.severity(true));
 	}
 
 	static FolderFinding failure(String check, Throwable failure) {
 		return new FolderFinding(Rule.INTERNAL_ERROR, check, null, null, ValidationMessageAcceptor.INSIGNIFICANT_INDEX,
-				new String[0], failure, Severity.ERROR);
+				new String[0], failure, Rule.INTERNAL_ERROR.severity());
 	}
 
 	public boolean isFailure() {

@@ -112,6 +112,9 @@ public class TopologySyntaxErrorMessageProvider extends SyntaxErrorMessageProvid
 		try {
 			message = describe(context);
 		} catch (RuntimeException unexpected) {
+			// Only the wording failed: the syntax error is still reported, in the parser's words made
+			// readable; the failure goes to the log like a failed check's.
+			CheckFailures.LOG.error("Could not word a syntax error", unexpected);
 			message = null;
 		}
 		return new SyntaxErrorMessage(message != null ? message : readable(original.getMessage()), Rule.SYNTAX_ERROR.id(),

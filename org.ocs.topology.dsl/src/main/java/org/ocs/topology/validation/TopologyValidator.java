@@ -159,8 +159,7 @@ public class TopologyValidator extends AbstractTopologyValidator {
 		@Override
 		public void report(EObject object, EStructuralFeature feature, int index, String message, Record data,
 				List<String> hops, boolean restsOnAssumption) {
-			Severity severity = restsOnAssumption && rule.severity() == Severity.ERROR ? Severity.WARNING : rule.severity();
-			TopologyValidator.this.report(rule, severity, message, object, feature, index, IssueData.encode(data, hops));
+			TopologyValidator.this.report(rule, rule.severity(restsOnAssumption), message, object, feature, index, IssueData.encode(data, hops));
 		}
 
 		@Override

@@ -109,4 +109,22 @@ class RegistrarRulesTest extends TopologyTestSupport {
 		assertTrue(issues.get(0).getMessage().contains("the limit is exceeded if the pool is in site S, not if it is in no"
 				+ " site"), issues.get(0).getMessage());
 	}
+
+	/** Exceeded under two sites' settings: told with the lowest, on its setting, whatever order the settings are in. */
+	@Test
+	void theLimitToldDoesNotDependOnTheOrderOfTheSettings() {
+		String chat = HEADER + "site S {\n    server gc1.contoso.com\n    server gc2.contoso.com\n    server gc3.contoso.com\n}\n"
+				+ "site T {\n}\nenterprise pool a.contoso.com {\n}\nregistrar global {\n    max endpoints per user 8\n}\n"
+				+ "group chat pool gc.contoso.com {\n    servers gc1.contoso.com, gc2.contoso.com, gc3.contoso.com\n"
+				+ "    lookup account sip:ocschat@contoso.com homed on a.contoso.com\n}\n";
+		String s1 = "registrar site S {\n    max endpoints per user 1\n}\n";
+		String t2 = "registrar site T {\n    max endpoints per user 2\n}\n";
+		for (List<String> order : List.of(List.of(s1, t2), List.of(t2, s1))) {
+			List<Issue> issues = parseFolder(chat, order.get(0), order.get(1)).stream()
+					.flatMap(m -> validation.validate(m).stream()).toList();
+			assertEquals(1, issues.size(), issues.toString());
+			assertTrue(issues.get(0).getMessage().contains("is 1 endpoint per user (the site setting of S)"),
+					issues.get(0).getMessage());
+		}
+	}
 }

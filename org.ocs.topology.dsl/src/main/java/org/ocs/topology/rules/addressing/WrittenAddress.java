@@ -27,7 +27,7 @@ import org.ocs.topology.validation.Describe;
  * ones of an object from {@link #of(EObject)}, so that all agree on which text is an address and
  * how it may carry a prefix length.
  */
-public record WrittenAddress(EObject owner, EAttribute feature, int index, String written, Use use, String what) {
+public record WrittenAddress(EObject owner, EAttribute feature, int index, String written, Use use) {
 
 	private static final TopologyPackage P = TopologyPackage.eINSTANCE;
 
@@ -62,43 +62,70 @@ public record WrittenAddress(EObject owner, EAttribute feature, int index, Strin
 	public static List<WrittenAddress> of(EObject object) {
 		List<WrittenAddress> all = new ArrayList<>();
 		if (object instanceof Subnet subnet) {
-			add(all, subnet, P.getSubnet_Range(), Use.NETWORK, "subnet " + subnet.getName());
+			add(all, subnet, P.getSubnet_Range(), Use.NETWORK);
 		} else if (object instanceof NetworkInterface || object instanceof SelfIp) {
-			add(all, object, object instanceof SelfIp ? P.getSelfIp_Address() : P.getNetworkInterface_Address(), Use.HOST,
-					Describe.roleOf(object));
+			add(all, object, object instanceof SelfIp ? P.getSelfIp_Address() : P.getNetworkInterface_Address(), Use.HOST);
 		} else if (object instanceof HostsEntry entry) {
-			add(all, entry, P.getHostsEntry_Address(), Use.SINGLE,
-					"hosts entry " + entry.getHostName() + " of " + Describe.of(entry.eContainer()));
+			add(all, entry, P.getHostsEntry_Address(), Use.SINGLE);
 		} else if (object instanceof ARecord record) {
-			add(all, record, P.getARecord_Address(), Use.SINGLE, "A record " + record.getHost());
+			add(all, record, P.getARecord_Address(), Use.SINGLE);
 		} else if (object instanceof StandardVirtualServer vs) {
-			add(all, vs, P.getStandardVirtualServer_Address(), Use.SINGLE, "virtual server " + vs.getName());
+			add(all, vs, P.getStandardVirtualServer_Address(), Use.SINGLE);
 		} else if (object instanceof ForwardingVirtualServer vs) {
-			add(all, vs, P.getForwardingVirtualServer_Destination(), Use.NETWORK, "forwarding virtual server " + vs.getName());
+			add(all, vs, P.getForwardingVirtualServer_Destination(), Use.NETWORK);
 		} else if (object instanceof SourceTranslation translation) {
-			String owner = translation.eContainer() instanceof VirtualServer vs
-					? (vs instanceof ForwardingVirtualServer ? "forwarding virtual server " : "virtual server ") + vs.getName()
-					: "?";
 			List<String> snat = translation.getSnatAddresses();
 			for (int i = 0; i < snat.size(); i++) {
-				all.add(new WrittenAddress(translation, P.getSourceTranslation_SnatAddresses(), i, snat.get(i), Use.SINGLE,
-						"SNAT pool address of " + owner));
+				all.add(new WrittenAddress(translation, P.getSourceTranslation_SnatAddresses(), i, snat.get(i), Use.SINGLE));
 			}
 		} else if (object instanceof DefaultGateway gateway) {
-			add(all, gateway, P.getDefaultGateway_Address(), Use.SINGLE,
-					"default gateway of " + Describe.of(gateway.eContainer()));
+			add(all, gateway, P.getDefaultGateway_Address(), Use.SINGLE);
 		} else if (object instanceof StaticRoute route) {
-			add(all, route, P.getStaticRoute_Destination(), Use.NETWORK,
-					"route destination of " + Describe.of(route.eContainer()));
-			add(all, route, P.getStaticRoute_NextHop(), Use.SINGLE, "route next hop of " + Describe.of(route.eContainer()));
+			add(all, route, P.getStaticRoute_Destination(), Use.NETWORK);
+			add(all, route, P.getStaticRoute_NextHop(), Use.SINGLE);
 		}
 		return all;
 	}
 
-	private static void add(List<WrittenAddress> all, EObject owner, EAttribute feature, Use use, String what) {
+	private static void add(List<WrittenAddress> all, EObject owner, EAttribute feature, Use use) {
 		if (owner.eGet(feature) instanceof String written) {
-			all.add(new WrittenAddress(owner, feature, Findings.WHOLE_FEATURE, written, use, what));
+			all.add(new WrittenAddress(owner, feature, Findings.WHOLE_FEATURE, written, use));
 		}
+	}
+
+	/** What the address is, in the user's words ("default gateway of server fe1"): for messages only. */
+	public String what() {
+		if (owner instanceof Subnet subnet) {
+			return "subnet " + subnet.getName();
+		}
+		if (owner instanceof NetworkInterface || owner instanceof SelfIp) {
+			return Describe.roleOf(owner);
+		}
+		if (owner instanceof HostsEntry entry) {
+			return "hosts entry " + entry.getHostName() + " of " + Describe.of(entry.eContainer());
+		}
+		if (owner instanceof ARecord record) {
+			return "A record " + record.getHost();
+		}
+		if (owner instanceof StandardVirtualServer vs) {
+			return "virtual server " + vs.getName();
+		}
+		if (owner instanceof ForwardingVirtualServer vs) {
+			return "forwarding virtual server " + vs.getName();
+		}
+		if (owner instanceof SourceTranslation translation) {
+			return "SNAT pool address of " + (translation.eContainer() instanceof VirtualServer vs
+					? (vs instanceof ForwardingVirtualServer ? "forwarding virtual server " : "virtual server ") + vs.getName()
+					: "?");
+		}
+		if (owner instanceof DefaultGateway gateway) {
+			return "default gateway of " + Describe.of(gateway.eContainer());
+		}
+		if (owner instanceof StaticRoute route) {
+			return (feature == P.getStaticRoute_NextHop() ? "route next hop of " : "route destination of ")
+					+ Describe.of(route.eContainer());
+		}
+		return Describe.of(owner);
 	}
 
 	/** The network of an interface or self IP: its subnet's range, else its own prefix. */

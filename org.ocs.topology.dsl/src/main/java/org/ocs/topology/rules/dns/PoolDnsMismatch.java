@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.ocs.topology.analysis.net.AddressText;
 import org.ocs.topology.rules.Findings;
@@ -121,9 +120,5 @@ public final class PoolDnsMismatch extends FolderRule {
 	private static boolean same(String written, String address) {
 		AddressText text = AddressText.parse(written);
 		return text.isValid() && text.address().toString().equals(address);
-	}
-
-	static String names(List<String> list) {
-		return list.stream().collect(Collectors.joining(", "));
 	}
 }

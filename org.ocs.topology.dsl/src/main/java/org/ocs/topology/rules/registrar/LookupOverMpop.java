@@ -69,10 +69,13 @@ public final class LookupOverMpop extends FolderRule {
 					(account.count() > inSite.value() ? over : within).add("site " + site);
 				}
 				(account.count() > limit.value() ? over : within).add("no site");
-				if (over.isEmpty() || within.isEmpty()) {
-					assumption = null;
-				} else {
-					limit = candidates.stream().filter(l -> account.count() > l.value()).findFirst().orElseThrow();
+				if (!over.isEmpty() && !within.isEmpty()) {
+					// Told with the lowest of the limits it exceeds (ties: the scope name), whatever the order
+					// the settings are written in.
+					limit = candidates.stream().filter(l -> account.count() > l.value())
+							.min(java.util.Comparator.comparingInt(LookupRegistrations.Limit::value).thenComparing(
+									l -> l.scopeName() == null ? "" : l.scopeName().toLowerCase(Locale.ROOT)))
+							.orElseThrow();
 					assumption = "Pool " + account.homePool() + " is declared outside every site block, so which site's"
 							+ " registrar setting governs it is not written down: the limit is exceeded if the pool is in "
 							+ String.join(" or ", over) + ", not if it is in " + String.join(" or ", within)
