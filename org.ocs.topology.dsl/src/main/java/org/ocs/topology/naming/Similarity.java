@@ -32,7 +32,7 @@ public final class Similarity {
 	}
 
 	/** Levenshtein distance, case-insensitive (names are). */
-	static int distance(String a, String b) {
+	public static int distance(String a, String b) {
 		String x = a.toLowerCase(Locale.ROOT);
 		String y = b.toLowerCase(Locale.ROOT);
 		int[] previous = new int[y.length() + 1];

@@ -26,6 +26,7 @@ import org.ocs.topology.rules.pools.PoolTrafficHairpin;
 import org.ocs.topology.rules.registrar.LookupHomeConflict;
 import org.ocs.topology.rules.registrar.LookupHomeNotRegistrar;
 import org.ocs.topology.rules.registrar.LookupOverMpop;
+import org.ocs.topology.rules.registrar.LookupUriDomain;
 import org.ocs.topology.rules.registrar.RegistrarPoolNotRegistrar;
 import org.ocs.topology.rules.registrar.RegistrarSettingDuplicate;
 import org.ocs.topology.rules.language.TopologyHeaderDuplicate;
@@ -171,7 +172,10 @@ public enum Rule {
 			PoolDnsMismatch::new),
 	SIPINTERNALTLS_SRV_TARGET("sipinternaltls-srv-target", Severity.ERROR,
 			"A _sipinternaltls._tcp SRV record leads to no pool that signs users in, or not to port 5061.",
-			SipinternaltlsSrvTarget::new);
+			SipinternaltlsSrvTarget::new),
+	LOOKUP_URI_DOMAIN("lookup-uri-domain", Severity.ERROR,
+			"A Group Chat Lookup account's SIP URI is in a domain that is not one of the topology's SIP domains.",
+			LookupUriDomain::new, Trait.QUICK_FIX);
 
 	/** What sets a rule apart beyond its ID, severity and summary. */
 	enum Trait {

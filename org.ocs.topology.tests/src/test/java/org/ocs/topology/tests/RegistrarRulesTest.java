@@ -127,4 +127,25 @@ class RegistrarRulesTest extends TopologyTestSupport {
 					issues.get(0).getMessage());
 		}
 	}
+
+	private static final String CHAT = "site S {\n    enterprise pool a.contoso.com {\n    }\n    server gc1.contoso.com\n"
+			+ "    group chat pool gc.contoso.com {\n        servers gc1.contoso.com\n"
+			+ "        lookup account sip:ocschat@%s homed on a.contoso.com\n    }\n}\n";
+
+	/** The account's domain against the header's list, across files and without regard to case. */
+	@Test
+	void aLookupAccountOutsideTheSipDomainsIsReported() {
+		String header = "topology Contoso {\n    product lync2010\n    sip domains contoso.com, Fabrikam.com\n}\n";
+		assertEquals(List.of("lookup-uri-domain"), codes(header, CHAT.formatted("contoso.co")));
+		assertEquals(List.of(), codes(header, CHAT.formatted("fabrikam.COM")));
+		List<Issue> issues = validation.validate(parse(header + CHAT.formatted("contoso.co")));
+		assertTrue(issues.get(0).getMessage().startsWith("Lookup account sip:ocschat@contoso.co is in SIP domain contoso.co,"
+				+ " which is not one of the topology's SIP domains (contoso.com, Fabrikam.com)"), issues.get(0).getMessage());
+	}
+
+	/** Nothing written, nothing assumed: without a sip domains line no domain is judged. */
+	@Test
+	void withoutSipDomainsNoAccountDomainIsJudged() {
+		assertEquals(List.of(), codes(HEADER, CHAT.formatted("anything.example")));
+	}
 }

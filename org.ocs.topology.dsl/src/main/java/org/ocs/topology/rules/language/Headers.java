@@ -8,12 +8,12 @@ import org.ocs.topology.topology.Topology;
 import org.ocs.topology.validation.TopologyModel;
 
 /** The topology headers of a folder, in file order, so that every file agrees on which is the first. */
-final class Headers {
+public final class Headers {
 
 	private Headers() {
 	}
 
-	static List<Topology> of(TopologyModel topology) {
+	public static List<Topology> of(TopologyModel topology) {
 		List<Topology> headers = new ArrayList<>();
 		for (Model m : topology.models()) {
 			m.getDeclarations().stream().filter(Topology.class::isInstance).map(Topology.class::cast).forEach(headers::add);
