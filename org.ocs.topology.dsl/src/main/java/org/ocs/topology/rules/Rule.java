@@ -117,7 +117,7 @@ public enum Rule {
 	HARDWARE_LB_REQUIRED("hardware-lb-required", Severity.ERROR,
 			"An OCS 2007 R2 Enterprise pool of more than one Front End is not behind a hardware load balancer.", HardwareLbRequired::new),
 	VIP_PORTS_MISSING("vip-ports-missing", Severity.ERROR,
-			"An OCS 2007 R2 Enterprise pool's VIP lacks ports the pool needs.", VipPortsMissing::new, Trait.SAFE_FIX),
+			"A pool's VIP lacks TCP ports the pool needs (OCS 2007 R2 and Lync Server 2010).", VipPortsMissing::new, Trait.SAFE_FIX),
 	LB_IDLE_TIMEOUT_SHORT("lb-idle-timeout-short", Severity.WARNING,
 			"A load balancer's TCP idle timeout is under " + DomainLimits.MIN_LB_TCP_IDLE_TIMEOUT_SECONDS + " seconds.", LbIdleTimeoutShort::new, Trait.SAFE_FIX),
 	FRONTENDS_OVER_LIMIT("frontends-over-limit", Severity.ERROR,

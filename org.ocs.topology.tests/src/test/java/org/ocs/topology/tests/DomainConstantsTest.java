@@ -1,5 +1,6 @@
 package org.ocs.topology.tests;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -83,15 +84,30 @@ class DomainConstantsTest {
 	@Test
 	void r2PoolVipPorts() throws IOException {
 		List<Ports.Port> required = ProductGeneration.OCS_2007_R2.requiredPoolVipPorts();
-		assertTrue(ProductGeneration.LYNC_2010.requiredPoolVipPorts().isEmpty(), "no source lists Lync 2010's");
 		String[] rows = required.stream().map(p -> "| TCP " + p.number() + " | " + p.what() + " |").toArray(String[]::new);
 		says(Rule.VIP_PORTS_MISSING, rows);
 		String list = required.stream().map(p -> String.valueOf(p.number())).collect(Collectors.joining(", "));
-		says(Rule.VIP_PORTS_MISSING, "do not include all " + WORDS[required.size()], "`ports tcp " + list + "`",
+		says(Rule.VIP_PORTS_MISSING, "all " + WORDS[required.size()] + " that every OCS 2007 R2 pool VIP needs", "`ports tcp " + list + "`",
 				"(" + list + " always;");
 		says(Rule.VIP_PORTS_MISSING, ProductGeneration.OCS_2007_R2.featurePoolVipPorts().stream()
 				.map(p -> p.number() + " (" + p.what() + ")").toArray(String[]::new));
 		says(Rule.VIP_PORTS_MISSING, Ports.SIP_TCP + " (SIP over TCP, if used)", Ports.FEATURE_5065 + " and " + Ports.FEATURE_5069,
 				Ports.HTTP_PHONE_UPDATES + " for phone updates");
+	}
+
+	/** Each Lync 2010 list is a table on the page, row for row, and the fix line of a Front End pool. */
+	@Test
+	void lync2010VipPorts() throws IOException {
+		ProductGeneration lync = ProductGeneration.LYNC_2010;
+		for (List<Ports.Port> ports : List.of(lync.requiredPoolVipPorts(), lync.requiredDirectorVipPorts())) {
+			String table = ports.stream().map(p -> "| TCP " + p.number() + " | " + p.what() + " |").collect(Collectors.joining(" "));
+			says(Rule.VIP_PORTS_MISSING, "|---|---| " + table + " ");
+		}
+		String list = lync.requiredPoolVipPorts().stream().map(p -> String.valueOf(p.number())).collect(Collectors.joining(", "));
+		says(Rule.VIP_PORTS_MISSING, "`ports tcp " + list + "` (Lync Server 2010 Front End pool)");
+		assertEquals(List.of(Ports.HTTPS, Ports.HTTP), lync.requiredWebServicesVipPorts(false).stream().map(Ports.Port::number).toList());
+		assertEquals(List.of(Ports.HTTPS), lync.requiredWebServicesVipPorts(true).stream().map(Ports.Port::number).toList());
+		says(Rule.VIP_PORTS_MISSING, "443 and 80 for a Front End pool and 443 for a Director pool");
+		assertTrue(ProductGeneration.OCS_2007_R2.requiredDirectorVipPorts().isEmpty(), "no source lists an R2 Director's");
 	}
 }

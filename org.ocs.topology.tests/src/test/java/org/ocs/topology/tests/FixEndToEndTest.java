@@ -38,7 +38,6 @@ class FixEndToEndTest {
 
 	private static final Path ROOT = TopologyTestSupport.repositoryRoot();
 	private static final Pattern COMMENT = Pattern.compile("//[^\n]*|/\\*.*?\\*/", Pattern.DOTALL);
-	private static final Pattern FAILING = Pattern.compile("## Failing example\\s*```ocstopo\\n(.*?)```", Pattern.DOTALL);
 
 	@TempDir
 	Path dir;
@@ -208,10 +207,11 @@ class FixEndToEndTest {
 	void fixOnEveryRulePagesFailingExample() throws Exception {
 		Map<String, Rule> folders = new TreeMap<>();
 		for (Rule rule : Rule.values()) {
-			Matcher matcher = FAILING.matcher(Files.readString(ROOT.resolve(rule.documentationPath())));
-			if (rule.triggeredByText() && matcher.find()) {
-				Files.writeString(Files.createDirectories(dir.resolve(rule.id())).resolve("example.ocstopo"), matcher.group(1));
-				folders.put(rule.id(), rule);
+			List<String> failing = TopologyTestSupport.examples(Files.readString(ROOT.resolve(rule.documentationPath())), "Failing");
+			for (int i = 0; rule.triggeredByText() && i < failing.size(); i++) {
+				String folder = rule.id() + (i == 0 ? "" : "-" + (i + 1));
+				Files.writeString(Files.createDirectories(dir.resolve(folder)).resolve("example.ocstopo"), failing.get(i));
+				folders.put(folder, rule);
 			}
 		}
 		Map<String, String> before = texts(dir);

@@ -30,7 +30,6 @@ import org.ocs.topology.rules.Rule;
 class OrderIndependenceTest {
 
 	private static final Pattern LIST = Pattern.compile("^(\\s*(?:front ends|servers)\\s+)(\\S.*?)(\\s*(?://.*)?)$");
-	private static final Pattern FAILING = Pattern.compile("## Failing example\\s*```ocstopo\\n(.*?)```", Pattern.DOTALL);
 
 	@TempDir
 	Path dir;
@@ -59,9 +58,9 @@ class OrderIndependenceTest {
 			}
 		}
 		for (Rule rule : Rule.values()) {
-			Matcher matcher = FAILING.matcher(Files.readString(root.resolve(rule.documentationPath())));
-			if (rule.triggeredByText() && matcher.find()) {
-				cases.add(new Case(rule.id(), Map.of("example.ocstopo", matcher.group(1))));
+			List<String> failing = TopologyTestSupport.examples(Files.readString(root.resolve(rule.documentationPath())), "Failing");
+			for (int i = 0; rule.triggeredByText() && i < failing.size(); i++) {
+				cases.add(new Case(rule.id() + (i == 0 ? "" : " " + (i + 1)), Map.of("example.ocstopo", failing.get(i))));
 			}
 		}
 		return cases.stream();

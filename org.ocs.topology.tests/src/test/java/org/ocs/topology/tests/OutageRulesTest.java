@@ -1,6 +1,7 @@
 package org.ocs.topology.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -136,9 +137,51 @@ class OutageRulesTest extends TopologyTestSupport {
 		validation.assertWarning(sourceKept, Literals.SOURCE_TRANSLATION, "pool-vip-source-kept", "only SNAT");
 		validation.assertNoIssues(parse(topology("ocs2007r2", R2_POOL.formatted("load balanced by vip vip",
 				"ports tcp 5061, 135, 443, 444", "source translation automap"))));
-		// Lync 2010 pools may be DNS balanced, with their web services on a VIP.
+		// Lync 2010 pools may be DNS balanced, with their web services (443 and 80) on a VIP.
 		validation.assertNoIssues(parse(topology("lync2010", R2_POOL.formatted(
-				"load balanced by dns\n    web services web.contoso.com on vip vip", "ports tcp 443", ""))));
+				"load balanced by dns\n    web services web.contoso.com on vip vip", "ports tcp 443, 80", ""))));
+	}
+
+	/** Lync 2010's lists: Front End pool VIP, Director pool VIP, web services VIP with DNS balancing or of its own. */
+	@Test
+	void lync2010PoolVipsNeedTheirPorts() {
+		validation.assertError(parse(topology("lync2010", R2_POOL.formatted("load balanced by vip vip", "ports tcp 5061, 443", ""))),
+				Literals.STANDARD_VIRTUAL_SERVER, "vip-ports-missing",
+				"Virtual server vip of Lync Server 2010 Front End pool p.contoso.com does not carry TCP 444 (focus to"
+						+ " conferencing servers), 135 (DCOM), 80 (HTTP web services)");
+		validation.assertNoIssues(parse(topology("lync2010", R2_POOL.formatted("load balanced by vip vip",
+				"ports tcp 5061, 444, 135, 443, 80", ""))));
+		validation.assertError(parse(topology("lync2010", R2_POOL.formatted(
+				"load balanced by dns\n    web services web.contoso.com on vip vip", "ports tcp 443", ""))),
+				Literals.STANDARD_VIRTUAL_SERVER, "vip-ports-missing", "the web services of Lync Server 2010 Front End pool",
+				"80 (HTTP web services)");
+		String director = """
+				server dir1.contoso.com
+				server dir2.contoso.com
+				director pool d.contoso.com {
+				    servers dir1.contoso.com, dir2.contoso.com
+				    load balanced by vip vip
+				}
+				load balancer f5 {
+				    virtual server vip 203.0.113.10 {
+				        %s
+				        members pool d.contoso.com
+				    }
+				}
+				""";
+		validation.assertError(parse(topology("lync2010", director.formatted("ports tcp 5061"))), Literals.STANDARD_VIRTUAL_SERVER,
+				"vip-ports-missing", "Lync Server 2010 Director pool d.contoso.com does not carry TCP 443 (HTTPS web services),"
+						+ " 444 (Director to Front End)");
+		validation.assertNoIssues(parse(topology("lync2010", director.formatted("ports tcp 5061, 443, 444"))));
+		// Web services on a VIP of their own: the web ports there, the rest on the pool VIP.
+		String split = R2_POOL.formatted("load balanced by vip vip\n    web services web.contoso.com on vip web",
+				"ports tcp 5061, 444, 135", "").replace("load balancer f5 {\n",
+						"load balancer f5 {\n    virtual server web 203.0.113.11 {\n        ports tcp 443\n"
+								+ "        members pool p.contoso.com\n    }\n");
+		List<org.eclipse.xtext.validation.Issue> issues = validation.validate(parse(topology("lync2010", split)));
+		assertEquals(1, issues.size(), issues.toString());
+		assertTrue(issues.get(0).getMessage().startsWith("Virtual server web of the web services of Lync Server 2010 Front End"
+				+ " pool p.contoso.com does not carry TCP 80 (HTTP web services)"), issues.get(0).getMessage());
 	}
 
 	@Test

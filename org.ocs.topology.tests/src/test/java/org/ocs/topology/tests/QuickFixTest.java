@@ -80,11 +80,11 @@ class QuickFixTest {
 				}
 			}
 		}
-		Pattern failing = Pattern.compile("## Failing example\\s*```ocstopo\\n(.*?)```", Pattern.DOTALL);
 		for (Rule rule : Rule.values()) {
-			Matcher matcher = failing.matcher(Files.readString(root.resolve(rule.documentationPath())));
-			if (matcher.find()) {
-				folders.add(new Folder(rule.documentationPath(), Map.of("example.ocstopo", matcher.group(1))));
+			List<String> failing = TopologyTestSupport.examples(Files.readString(root.resolve(rule.documentationPath())), "Failing");
+			for (int i = 0; i < failing.size(); i++) {
+				folders.add(new Folder(rule.documentationPath() + (i == 0 ? "" : " " + (i + 1)),
+						Map.of("example.ocstopo", failing.get(i))));
 			}
 		}
 		return folders;

@@ -28,8 +28,6 @@ import org.ocs.topology.topology.Model;
  */
 class RuleCatalogueTest extends TopologyTestSupport {
 
-	private static final Pattern EXAMPLE = Pattern.compile("## (Failing|Passing) example\\s*```ocstopo\\n(.*?)```",
-			Pattern.DOTALL);
 
 	@Test
 	void everyPageBelongsToARuleAndIdsAreUnique() throws IOException {
@@ -104,27 +102,22 @@ class RuleCatalogueTest extends TopologyTestSupport {
 					page + ": --fix applies one iff the catalogue marks the rule safeFix");
 		}
 
-		Matcher examples = EXAMPLE.matcher(text);
-		String failing = null;
-		String passing = null;
-		while (examples.find()) {
-			if (examples.group(1).equals("Failing")) {
-				failing = examples.group(2);
-			} else {
-				passing = examples.group(2);
-			}
-		}
-		assertTrue(passing != null, page + " needs a passing ocstopo example");
+		List<String> failing = examples(text, "Failing");
+		List<String> passing = examples(text, "Passing");
+		assertTrue(!passing.isEmpty(), page + " needs a passing ocstopo example");
 		if (rule.triggeredByText()) {
-			assertTrue(failing != null, page + " needs a failing ocstopo example");
-			List<Issue> failingIssues = validation.validate(parse(failing));
-			assertTrue(failingIssues.stream().anyMatch(i -> rule.id().equals(i.getCode())),
-					"failing example of " + rule.id() + " yields " + failingIssues);
+			assertTrue(!failing.isEmpty(), page + " needs a failing ocstopo example");
+			for (String example : failing) {
+				List<Issue> failingIssues = validation.validate(parse(example));
+				assertTrue(failingIssues.stream().anyMatch(i -> rule.id().equals(i.getCode())),
+						"failing example of " + rule.id() + " yields " + failingIssues);
+			}
 		} else {
 			// A rule no text triggers (ocstopo's own failures) must not pretend otherwise.
-			assertTrue(failing == null, page + ": no text triggers " + rule.id() + ", so no failing example");
+			assertTrue(failing.isEmpty(), page + ": no text triggers " + rule.id() + ", so no failing example");
 		}
-		Model passingModel = parse(passing);
-		assertEquals(List.of(), validation.validate(passingModel), "passing example of " + rule.id());
+		for (String example : passing) {
+			assertEquals(List.of(), validation.validate(parse(example)), "passing example of " + rule.id());
+		}
 	}
 }

@@ -61,6 +61,21 @@ public abstract class TopologyTestSupport {
 	}
 
 	/** The repository root, where examples/ and docs/ live. */
+	/**
+	 * A rule page's examples of one kind ("Failing" or "Passing"), in page order: a heading may name
+	 * the case ("## Failing example: Lync Server 2010"), and a page may have several of each.
+	 */
+	public static java.util.List<String> examples(String page, String kind) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern
+				.compile("## " + kind + " example[^\n]*\n\\s*```ocstopo\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+				.matcher(page);
+		java.util.List<String> all = new java.util.ArrayList<>();
+		while (matcher.find()) {
+			all.add(matcher.group(1));
+		}
+		return all;
+	}
+
 	public static Path repositoryRoot() {
 		String root = System.getProperty("ocstopo.root");
 		return (root == null ? Path.of("..") : Path.of(root)).toAbsolutePath().normalize();

@@ -75,12 +75,51 @@ public final class Ports {
 	 */
 	public static final int MEDIATION_INTERNAL_EDGE_OCS_2007_R2 = SIP_TLS;
 
+	/**
+	 * HTTP from clients to a Lync Server 2010 pool's web services, through the hardware balancer
+	 * ("HTTPS traffic from clients over ports 443 and 80"). Source: gg398634(v=ocs.14), "DNS Load Balancing".
+	 */
+	public static final int HTTP = 80;
+
 	/** HTTP for phone updates on the R2 pool VIP. Source: a field report, jasonshave.blogspot.com, July 2009 (not Microsoft). */
 	public static final int HTTP_PHONE_UPDATES = 80;
 
 	/** The ports every OCS 2007 R2 Enterprise pool VIP needs. Source: TechNet dd572362(v=office.13). */
 	public static final List<Port> OCS_2007_R2_REQUIRED_POOL_VIP = List.of(new Port(SIP_TLS, "SIP over TLS"),
 			new Port(DCOM, "DCOM"), new Port(HTTPS, "HTTPS"), new Port(FOCUS_CONFERENCING, "focus to conferencing servers"));
+
+	/**
+	 * The ports every Lync Server 2010 Front End pool VIP needs where the pool is balanced by hardware:
+	 * SIP over TLS, the focus and conferencing servers, DCOM (gg398833(v=ocs.14): "Used by Standard
+	 * Edition servers and Front End pools" for each), and the web services from clients, 443 and 80
+	 * (gg398634(v=ocs.14)). The Lync 2013 edition of gg398833 lists all five on the Front End
+	 * balancer; its further ports (4443 and 8080 from a reverse proxy, 5071 to 5073, 5075, 5076,
+	 * 5080, 448 for features) depend on what is deployed and are not required here.
+	 */
+	public static final List<Port> LYNC_2010_REQUIRED_FRONT_END_VIP = List.of(new Port(SIP_TLS, "SIP over TLS"),
+			new Port(FOCUS_CONFERENCING, "focus to conferencing servers"), new Port(DCOM, "DCOM"),
+			new Port(HTTPS, "HTTPS web services"), new Port(HTTP, "HTTP web services"));
+
+	/**
+	 * The ports every Lync Server 2010 Director pool VIP needs where the pool is balanced by hardware:
+	 * SIP over TLS, Director to Front End (444) and HTTPS. Sources: the Lync 2013 edition of
+	 * gg398833 (Director load balancer: 443, 444, 5061, and 4443 from a reverse proxy); the KEMP
+	 * LoadMaster deployment guide for Lync 2010 ("Required Services for Director Pools": 5061, 5060,
+	 * 443, 444; 5060 only where SIP over TCP is used).
+	 */
+	public static final List<Port> LYNC_2010_REQUIRED_DIRECTOR_VIP = List.of(new Port(SIP_TLS, "SIP over TLS"),
+			new Port(HTTPS, "HTTPS web services"), new Port(FOCUS_CONFERENCING, "Director to Front End"));
+
+	/**
+	 * The ports of a Lync Server 2010 pool's web services VIP where SIP is balanced by DNS: "the
+	 * hardware load balancer is used for HTTPS traffic from clients over ports 443 and 80"
+	 * (gg398634(v=ocs.14)); a Director's, 443 (the Lync 2013 edition of gg398833).
+	 */
+	public static final List<Port> LYNC_2010_FRONT_END_WEB_SERVICES_VIP = List.of(new Port(HTTPS, "HTTPS web services"),
+			new Port(HTTP, "HTTP web services"));
+
+	/** As {@link #LYNC_2010_FRONT_END_WEB_SERVICES_VIP}, for a Director pool. */
+	public static final List<Port> LYNC_2010_DIRECTOR_WEB_SERVICES_VIP = List.of(new Port(HTTPS, "HTTPS web services"));
 
 	/**
 	 * The R2 pool VIP ports of named features, added when the feature is used. Source: TechNet

@@ -48,12 +48,31 @@ public enum ProductGeneration {
 	}
 
 	/**
-	 * The TCP ports every Enterprise pool VIP needs: for OCS 2007 R2 those of TechNet
-	 * dd572362(v=office.13) ({@link Ports#OCS_2007_R2_REQUIRED_POOL_VIP}); none for Lync 2010, for
-	 * which the project has no source listing them.
+	 * The TCP ports every Enterprise pool VIP needs where the pool is balanced by hardware: for OCS
+	 * 2007 R2 those of TechNet dd572362(v=office.13) ({@link Ports#OCS_2007_R2_REQUIRED_POOL_VIP}), for
+	 * Lync 2010 {@link Ports#LYNC_2010_REQUIRED_FRONT_END_VIP}.
 	 */
 	public List<Ports.Port> requiredPoolVipPorts() {
-		return this == OCS_2007_R2 ? Ports.OCS_2007_R2_REQUIRED_POOL_VIP : List.of();
+		return this == OCS_2007_R2 ? Ports.OCS_2007_R2_REQUIRED_POOL_VIP : Ports.LYNC_2010_REQUIRED_FRONT_END_VIP;
+	}
+
+	/**
+	 * The TCP ports a Director pool VIP needs where the pool is balanced by hardware: Lync 2010's
+	 * ({@link Ports#LYNC_2010_REQUIRED_DIRECTOR_VIP}); none known for an OCS 2007 R2 Director.
+	 */
+	public List<Ports.Port> requiredDirectorVipPorts() {
+		return this == LYNC_2010 ? Ports.LYNC_2010_REQUIRED_DIRECTOR_VIP : List.of();
+	}
+
+	/**
+	 * The TCP ports of a pool's web services VIP where its SIP is balanced by DNS (Lync 2010 only;
+	 * OCS 2007 R2 has no DNS load balancing).
+	 */
+	public List<Ports.Port> requiredWebServicesVipPorts(boolean director) {
+		if (this != LYNC_2010) {
+			return List.of();
+		}
+		return director ? Ports.LYNC_2010_DIRECTOR_WEB_SERVICES_VIP : Ports.LYNC_2010_FRONT_END_WEB_SERVICES_VIP;
 	}
 
 	/**
