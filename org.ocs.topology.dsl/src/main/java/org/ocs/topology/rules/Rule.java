@@ -109,7 +109,7 @@ public enum Rule {
 	POOL_TRAFFIC_ASYMMETRIC("pool-traffic-asymmetric", Severity.ERROR,
 			"Traffic between two Front Ends of a pool and its reply cross different stateful devices.", PoolTrafficAsymmetric::new, Trait.SAFE_FIX),
 	POOL_TRAFFIC_UNREACHABLE("pool-traffic-unreachable", Severity.ERROR,
-			"A Front End cannot reach a peer of its pool by the peer's FQDN.", PoolTrafficUnreachable::new),
+			"A Front End cannot reach a peer of its pool by the peer's FQDN.", PoolTrafficUnreachable::new, Trait.QUICK_FIX),
 	POOL_PEER_UNRESOLVED("pool-peer-unresolved", Severity.WARNING,
 			"A Front End's FQDN resolves to nothing for a peer of its pool, so their traffic cannot be checked.", PoolPeerUnresolved::new, Trait.QUICK_FIX),
 	POOL_VIP_SOURCE_KEPT("pool-vip-source-kept", Severity.WARNING,

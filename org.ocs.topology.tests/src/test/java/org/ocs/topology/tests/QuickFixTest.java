@@ -455,6 +455,76 @@ class QuickFixTest {
 		assertEquals(List.of("Keep the source address on forwarding virtual server routed (source translation none)"), labels);
 	}
 
+	private static Map<String, String> failingExample(String rule) throws Exception {
+		String page = Files.readString(TopologyTestSupport.repositoryRoot().resolve("docs/rules/" + rule + ".md"));
+		return Map.of("t.ocstopo", TopologyTestSupport.examples(page, "Failing").get(0));
+	}
+
+	/**
+	 * A balancer that drops Front End traffic for want of a virtual server is offered forwarding
+	 * virtual servers, one per destination network it dropped, proven by the analysis to mend both
+	 * directions; applied, the folder validates clean.
+	 */
+	@Test
+	void aDroppingBalancerIsOfferedTheForwardingVirtualServers() throws Exception {
+		Map<String, String> files = failingExample("pool-traffic-unreachable");
+		List<DiagnosticResolution> resolutions = resolutionsFor(files, "t.ocstopo", "pool-traffic-unreachable");
+		assertEquals(List.of("Add on bigip01 forwarding virtual server forward-198-51-100-128-25 for 198.51.100.128/25; on bigip01"
+				+ " forwarding virtual server forward-198-51-100-0-25 for 198.51.100.0/25: the balancer then routes it, keeping"
+				+ " the source address"), resolutions.stream().map(DiagnosticResolution::getLabel).toList());
+		String fixed = applyFirst(files, "t.ocstopo", resolutions);
+		assertTrue(fixed.contains("""
+				        forwarding virtual server forward-198-51-100-128-25 198.51.100.128/25 {
+				            source translation none
+				        }
+				        forwarding virtual server forward-198-51-100-0-25 198.51.100.0/25 {
+				            source translation none
+				        }
+				    }
+				"""), fixed);
+		assertEquals(List.of(), validate(Map.of("t.ocstopo", fixed), new LinkedHashMap<>()).get("t.ocstopo"));
+	}
+
+	/** A forwarding virtual server that lacks the Front Ends' ports gets them, on its own line, in one edit. */
+	@Test
+	void aForwardingVirtualServerWithoutThePortsGetsThem() throws Exception {
+		String example = failingExample("pool-traffic-unreachable").get("t.ocstopo").replace("""
+				            source translation automap
+				        }
+				""", """
+				            source translation automap
+				        }
+				        forwarding virtual server routed {
+				            ports tcp 5061
+				            source translation none
+				        }
+				""");
+		Map<String, String> files = Map.of("t.ocstopo", example);
+		List<DiagnosticResolution> resolutions = resolutionsFor(files, "t.ocstopo", "pool-traffic-unreachable");
+		List<String> labels = resolutions.stream().map(DiagnosticResolution::getLabel).toList();
+		assertEquals(1, labels.size(), labels.toString());
+		assertTrue(labels.get(0).startsWith("Add TCP ") && labels.get(0).contains(" on forwarding virtual server routed of bigip01"),
+				labels.toString());
+		String fixed = applyFirst(files, "t.ocstopo", resolutions);
+		assertTrue(fixed.matches("(?s).*ports tcp 5061, \\d+(, \\d+)*\n.*"), fixed);
+		assertEquals(List.of(), validate(Map.of("t.ocstopo", fixed), new LinkedHashMap<>()).get("t.ocstopo"));
+	}
+
+	/**
+	 * An asymmetric path is offered the static route that makes the reply retrace the request, on
+	 * the server that answers the wrong way, through the balancer's address on its subnet; a route the
+	 * analysis cannot prove (the senders' way, through a router that does not reach the peer) is not offered.
+	 */
+	@Test
+	void anAsymmetricPathIsOfferedTheRouteThatRetracesIt() throws Exception {
+		Map<String, String> files = failingExample("pool-traffic-asymmetric");
+		List<String> labels = resolutionsFor(files, "t.ocstopo", "pool-traffic-asymmetric").stream()
+				.map(DiagnosticResolution::getLabel).toList();
+		assertTrue(labels.contains("Add on fe2.contoso.com route 198.51.100.0/25 via 198.51.100.129 (bigip01): the traffic then"
+				+ " goes back the way it came"), labels.toString());
+		assertTrue(labels.stream().noneMatch(l -> l.contains("via 198.51.100.3")), labels.toString());
+	}
+
 	/** The resolutions offered for the first issue with {@code code} in {@code file} of a folder. */
 	private static List<DiagnosticResolution> resolutionsFor(Map<String, String> files, String file, String code)
 			throws Exception {

@@ -183,6 +183,25 @@ public final class NetworkView {
 		return Optional.ofNullable(balancersByName.get(key(name)));
 	}
 
+	public Optional<Router> router(String name) {
+		return Optional.ofNullable(routersByName.get(key(name)));
+	}
+
+	/**
+	 * The same network with one device replaced by another of the same name (a what-if: a route
+	 * added to a server, a virtual server to a balancer); DNS stays as it is.
+	 */
+	public NetworkView replacing(Device device) {
+		Builder builder = new Builder();
+		String name = key(device.name());
+		// In the original order, so that which device owns a duplicated address does not change.
+		hostsByName.forEach((k, host) -> builder.host(k.equals(name) && device instanceof Host h ? h : host));
+		balancersByName.forEach((k, balancer) -> builder.balancer(k.equals(name) && device instanceof Balancer b ? b : balancer));
+		routersByName.forEach((k, router) -> builder.router(k.equals(name) && device instanceof Router r ? r : router));
+		dnsByName.values().forEach(records -> records.forEach(builder::dns));
+		return new NetworkView(builder);
+	}
+
 	public Optional<Device> ownerOf(Ipv4Address address) {
 		return Optional.ofNullable(ownerByAddress.get(address));
 	}

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
@@ -14,6 +15,7 @@ import org.eclipse.xtext.EcoreUtil2;
 import org.ocs.topology.analysis.routing.IntraPoolService;
 import org.ocs.topology.analysis.routing.FlowTrace;
 import org.ocs.topology.analysis.routing.Hop;
+import org.ocs.topology.analysis.routing.PathRemedies;
 import org.ocs.topology.analysis.routing.PathSummary;
 import org.ocs.topology.analysis.routing.PoolTraffic;
 import org.ocs.topology.analysis.routing.TraceText;
@@ -24,6 +26,9 @@ import org.ocs.topology.topology.ARecord;
 import org.ocs.topology.topology.EnterprisePool;
 import org.ocs.topology.topology.ForwardingVirtualServer;
 import org.ocs.topology.topology.HostsEntry;
+import org.ocs.topology.topology.LoadBalancer;
+import org.ocs.topology.topology.PortList;
+import org.ocs.topology.topology.Protocol;
 import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.Server;
 import org.ocs.topology.topology.SourceTranslation;
@@ -68,6 +73,16 @@ final class PoolTrafficFindings {
 	private static List<Told> all(TopologyModel topology) {
 		List<Told> all = new ArrayList<>();
 		PoolTraffic traffic = new PoolTraffic(topology.network());
+		Map<String, List<String>> pools = new LinkedHashMap<>();
+		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
+			if (pool.getName() != null) {
+				pools.putIfAbsent(pool.getName(), pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList());
+			}
+		}
+		// Made on the first finding a network change could mend: it traces every pool once more.
+		PathRemedies[] remedies = new PathRemedies[1];
+		Supplier<PathRemedies> pathRemedies = () -> remedies[0] != null ? remedies[0]
+				: (remedies[0] = new PathRemedies(topology.network(), pools, IntraPoolService.FRONT_END_TO_FRONT_END));
 		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
 			if (pool.getName() == null) {
 				continue;
@@ -83,7 +98,7 @@ final class PoolTrafficFindings {
 			}
 			for (List<PoolTraffic.PairFinding> group : byCause.values()) {
 				PoolTraffic.PairFinding first = group.get(0);
-				all.add(told(group, first.cause() instanceof EObject cause ? cause : pool, pool));
+				all.add(told(group, first.cause() instanceof EObject cause ? cause : pool, pool, pathRemedies));
 			}
 		}
 		return all;
@@ -114,7 +129,8 @@ final class PoolTrafficFindings {
 		return String.join(", ", parts);
 	}
 
-	private static Told told(List<PoolTraffic.PairFinding> group, EObject anchor, EnterprisePool pool) {
+	private static Told told(List<PoolTraffic.PairFinding> group, EObject anchor, EnterprisePool pool,
+			Supplier<PathRemedies> pathRemedies) {
 		PoolTraffic.PairFinding finding = group.get(0);
 		boolean one = group.size() == 1;
 		String services = finding.services().stream().map(IntraPoolService::label).collect(Collectors.joining(", "));
@@ -152,9 +168,22 @@ final class PoolTrafficFindings {
 						+ ". These services fail " + between + ".";
 			}
 		}
-		PoolTrafficData data = new PoolTrafficData(finding.verdict(), group.stream().map(PoolTraffic.PairFinding::from).distinct().toList(),
-				finding.to(), finding.peerSameSubnetAddress() == null ? null : finding.peerSameSubnetAddress().toString(),
-				finding.trace().resolution() == null ? null : finding.trace().resolution().method().name());
+		List<String> senders = group.stream().map(PoolTraffic.PairFinding::from).distinct().toList();
+		List<PoolTrafficData.PathFix> fixes = List.of();
+		if (finding.verdict() == FlowTrace.Verdict.ASYMMETRIC || finding.verdict() == FlowTrace.Verdict.UNREACHABLE) {
+			List<List<PathRemedies.Change>> proven = pathRemedies.get().forFinding(group);
+			List<PoolTrafficData.PathFix> all = new ArrayList<>();
+			for (int remedy = 0; remedy < proven.size(); remedy++) {
+				for (PathRemedies.Change c : proven.get(remedy)) {
+					all.add(new PoolTrafficData.PathFix(remedy, c.kind().name(), c.device(), text(c.destination()), text(c.via()),
+							c.viaDevice(), c.virtualServer(), c.port()));
+				}
+			}
+			fixes = all;
+		}
+		PoolTrafficData data = new PoolTrafficData(finding.verdict(), senders, finding.to(),
+				finding.peerSameSubnetAddress() == null ? null : finding.peerSameSubnetAddress().toString(),
+				finding.trace().resolution() == null ? null : finding.trace().resolution().method().name(), fixes);
 		// The reply's hops only where the reply is the problem (a hairpin's reply is the request's way back).
 		List<Hop> hops = finding.verdict() == FlowTrace.Verdict.HAIRPIN ? finding.trace().request().hops()
 				: finding.trace().allHops();
@@ -167,6 +196,10 @@ final class PoolTrafficFindings {
 		}
 		return new Told(finding.verdict(), finding.trace(), message, anchor, feature, index, data,
 				TracedFindings.hops(hops));
+	}
+
+	private static String text(Object value) {
+		return value == null ? null : value.toString();
 	}
 
 	private static int indexOfMember(EnterprisePool pool, String name) {
@@ -214,6 +247,7 @@ final class PoolTrafficFindings {
 						new Remedy.ReplaceFeature(entry, P.getHostsEntry_Address(), sameSubnet)));
 			}
 		}
+		remedies.addAll(pathRemedies(site));
 		// Keep the source address where the balancer translates it, as the trace shows.
 		for (HopData hop : site.hops()) {
 			EObject declaration = site.resolve(hop.objectUri());
@@ -231,6 +265,108 @@ final class PoolTrafficFindings {
 			break;
 		}
 		return remedies;
+	}
+
+	/**
+	 * The network changes the analysis proved for the finding: a route on a server, a forwarding
+	 * virtual server, a port on one. Offered, not applied unasked: which path is meant is the
+	 * network team's call.
+	 */
+	static List<Remedy> pathRemedies(RemedySite site) {
+		PoolTrafficData data = site.data(PoolTrafficData.class);
+		List<Remedy> remedies = new ArrayList<>();
+		if (data == null || data.pathFixes() == null) {
+			return remedies;
+		}
+		Map<Integer, List<PoolTrafficData.PathFix>> byRemedy = new LinkedHashMap<>();
+		data.pathFixes().forEach(fix -> byRemedy.computeIfAbsent(fix.remedy(), r -> new ArrayList<>()).add(fix));
+		for (List<PoolTrafficData.PathFix> fixes : byRemedy.values()) {
+			List<String> said = new ArrayList<>();
+			List<Remedy.Edit> edits = new ArrayList<>();
+			// The forwarding virtual servers of one balancer go in as one insertion, so they land in order.
+			Map<LoadBalancer, List<String>> forwarding = new LinkedHashMap<>();
+			Map<LoadBalancer, List<String>> names = new LinkedHashMap<>();
+			// The ports one forwarding virtual server lacks go onto its line together.
+			Map<ForwardingVirtualServer, List<Integer>> ports = new LinkedHashMap<>();
+			for (PoolTrafficData.PathFix fix : fixes) {
+				switch (fix.kind()) {
+					case "ROUTE" -> {
+						Server server = serverNamed(site.folder(), fix.device());
+						if (server == null) {
+							return List.of();
+						}
+						said.add("on " + server.getName() + " route " + fix.destination() + " via " + fix.via()
+								+ (fix.via().equals(fix.viaDevice()) ? "" : " (" + fix.viaDevice() + ")"));
+						edits.add(new Remedy.InsertIntoBlock(server, List.of("route " + fix.destination() + " via " + fix.via())));
+					}
+					case "FORWARDING" -> {
+						LoadBalancer balancer = balancerNamed(site.folder(), fix.device());
+						if (balancer == null) {
+							return List.of();
+						}
+						List<String> taken = names.computeIfAbsent(balancer, b -> new ArrayList<>());
+						String name = forwardingName(balancer, fix.destination(), taken);
+						taken.add(name);
+						said.add("on " + balancer.getName() + " forwarding virtual server " + name + " for " + fix.destination());
+						forwarding.computeIfAbsent(balancer, b -> new ArrayList<>()).addAll(List.of(
+								"forwarding virtual server " + name + " " + fix.destination() + " {", "    source translation none", "}"));
+					}
+					case "FORWARDING_PORT" -> {
+						LoadBalancer balancer = balancerNamed(site.folder(), fix.device());
+						ForwardingVirtualServer vs = balancer == null ? null : balancer.getVirtualServers().stream()
+								.filter(ForwardingVirtualServer.class::isInstance).map(ForwardingVirtualServer.class::cast)
+								.filter(v -> fix.virtualServer().equals(v.getName())).findFirst().orElse(null);
+						if (vs == null) {
+							return List.of();
+						}
+						ports.computeIfAbsent(vs, v -> new ArrayList<>()).add(fix.port());
+					}
+					default -> {
+						return List.of();
+					}
+				}
+			}
+			forwarding.forEach((balancer, lines) -> edits.add(new Remedy.InsertIntoBlock(balancer, lines)));
+			ports.forEach((vs, numbers) -> {
+				String list = String.join(", ", numbers.stream().map(String::valueOf).toList());
+				said.add("TCP " + list + " on forwarding virtual server " + vs.getName() + " of "
+						+ ((LoadBalancer) vs.eContainer()).getName());
+				PortList tcp = vs.getPorts().stream().filter(l -> l.getProtocol() == Protocol.TCP && !l.getNumbers().isEmpty())
+						.findFirst().orElse(null);
+				edits.add(tcp != null ? new Remedy.AppendToFeature(tcp, P.getPortList_Numbers(), ", " + list)
+						: new Remedy.InsertIntoBlock(vs, List.of("ports tcp " + list)));
+			});
+			boolean routes = fixes.stream().allMatch(f -> f.kind().equals("ROUTE"));
+			remedies.add(new Remedy("Add " + String.join("; ", said)
+					+ (routes ? ": the traffic then goes back the way it came" : ": the balancer then routes it, keeping the source address"),
+					false, edits));
+		}
+		return remedies;
+	}
+
+	/** "forward-198-51-100-128-25", with a number where the balancer already has that name. */
+	private static String forwardingName(LoadBalancer balancer, String destination, List<String> added) {
+		String base = "forward-" + destination.replace('.', '-').replace('/', '-');
+		String name = base;
+		for (int i = 2; taken(balancer, name) || added.contains(name); i++) {
+			name = base + "-" + i;
+		}
+		return name;
+	}
+
+	private static boolean taken(LoadBalancer balancer, String name) {
+		return balancer.getVirtualServers().stream().anyMatch(v -> name.equalsIgnoreCase(v.getName()));
+	}
+
+	private static LoadBalancer balancerNamed(List<Model> folder, String name) {
+		for (Model model : folder) {
+			for (LoadBalancer balancer : EcoreUtil2.getAllContentsOfType(model, LoadBalancer.class)) {
+				if (name.equalsIgnoreCase(balancer.getName())) {
+					return balancer;
+				}
+			}
+		}
+		return null;
 	}
 
 	private static Server serverNamed(List<Model> folder, String name) {
