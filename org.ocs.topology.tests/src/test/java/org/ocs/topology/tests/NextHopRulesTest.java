@@ -71,7 +71,7 @@ class NextHopRulesTest extends TopologyTestSupport {
 				        self ip 203.0.113.2 on vip-net
 				%s
 				        virtual server pool01-vip 203.0.113.10 {
-				            ports tcp 5061, 444, 443, 135
+				            ports tcp 5061, 444, 443, 135, 80
 				            members pool pool01.contoso.com
 				            source translation automap
 				        }

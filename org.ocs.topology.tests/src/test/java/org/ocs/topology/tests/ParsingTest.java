@@ -130,7 +130,7 @@ class ParsingTest extends TopologyTestSupport {
 			        self ip floating 192.0.2.131/25
 			        self ip 192.0.2.2 on servers
 			        virtual server pool-vip 203.0.113.10 {
-			            ports tcp 5061, 443
+			            ports tcp 5061, 444, 135, 443, 80
 			            ports udp 3478
 			            members pool pool1.contoso.com
 			            source translation snat 203.0.113.50, 203.0.113.51
@@ -227,7 +227,7 @@ class ParsingTest extends TopologyTestSupport {
 		assertEquals(Persistence.NONE, f5.getPersistence());
 		assertEquals("203.0.113.10", poolVip.getAddress());
 		assertEquals(Protocol.TCP, poolVip.getPorts().get(0).getProtocol());
-		assertEquals(List.of(5061, 443), poolVip.getPorts().get(0).getNumbers());
+		assertEquals(List.of(5061, 444, 135, 443, 80), poolVip.getPorts().get(0).getNumbers());
 		assertEquals(Protocol.UDP, poolVip.getPorts().get(1).getProtocol());
 		assertSame(pool, poolVip.getMemberPool());
 		assertEquals(TranslationKind.SNAT_POOL, poolVip.getTranslation().getKind());

@@ -2,6 +2,7 @@ package org.ocs.topology.analysis.routing;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,21 @@ public final class PathRemedies {
 	private final NetworkView view;
 	private final Map<String, List<String>> pools;
 	private final List<IntraPoolService> services;
-	private final Set<List<Object>> problemsBefore;
+	/** Each pool's problems before any change, and the devices its traces crossed. */
+	private final Map<String, Set<List<Object>>> problemsBefore = new HashMap<>();
+	private final Map<String, Set<String>> crossed = new HashMap<>();
 
 	/** {@code pools}: every Enterprise pool's name and members, whose traffic a change must not break. */
 	public PathRemedies(NetworkView view, Map<String, List<String>> pools, List<IntraPoolService> services) {
 		this.view = view;
 		this.pools = pools;
 		this.services = services;
-		this.problemsBefore = problems(view);
+		PoolTraffic traffic = new PoolTraffic(view);
+		pools.forEach((pool, members) -> {
+			PoolTraffic.Survey survey = traffic.survey(pool, members, services);
+			problemsBefore.put(pool, keys(survey.findings()));
+			crossed.put(pool, survey.devices());
+		});
 	}
 
 	/**
@@ -163,22 +171,47 @@ public final class PathRemedies {
 				.sorted(Comparator.comparing((Nic nic) -> !nic.floating())).map(Nic::address).findFirst().orElse(null);
 	}
 
-	/** Whether, all changes made, no pair of the group has a problem and no pair of any pool a new one. */
+	/**
+	 * Whether, all changes made, no pair of the group has a problem and no pair of any pool a new
+	 * one. Only the pools a change can touch are traced again: those whose traces crossed a changed
+	 * device (a packet that never reached it cannot be routed differently by it).
+	 */
 	private boolean mends(List<Change> changes, List<PoolTraffic.PairFinding> group) {
 		NetworkView changed = view;
+		Set<String> devices = new HashSet<>();
 		for (Change change : changes) {
 			changed = apply(changed, change);
 			if (changed == null) {
 				return false;
 			}
+			devices.add(NetworkView.key(change.device()));
 		}
-		Set<List<Object>> after = problems(changed);
-		for (PoolTraffic.PairFinding pair : group) {
-			if (after.stream().anyMatch(p -> p.get(0).equals(pair.from()) && p.get(1).equals(pair.to()))) {
+		PoolTraffic traffic = new PoolTraffic(changed);
+		Set<String> groupPools = new HashSet<>();
+		group.forEach(pair -> groupPools.add(pair.pool()));
+		for (Map.Entry<String, List<String>> pool : pools.entrySet()) {
+			boolean touched = groupPools.contains(pool.getKey())
+					|| crossed.getOrDefault(pool.getKey(), Set.of()).stream().anyMatch(devices::contains);
+			if (!touched) {
+				continue;
+			}
+			Set<List<Object>> after = keys(traffic.check(pool.getKey(), pool.getValue(), services));
+			for (PoolTraffic.PairFinding pair : group) {
+				if (after.stream().anyMatch(p -> p.get(0).equals(pair.from()) && p.get(1).equals(pair.to()))) {
+					return false;
+				}
+			}
+			if (!problemsBefore.getOrDefault(pool.getKey(), Set.of()).containsAll(after)) {
 				return false;
 			}
 		}
-		return problemsBefore.containsAll(after);
+		return true;
+	}
+
+	private static Set<List<Object>> keys(List<PoolTraffic.PairFinding> findings) {
+		Set<List<Object>> keys = new HashSet<>();
+		findings.forEach(f -> keys.add(List.of(f.from(), f.to(), f.verdict())));
+		return keys;
 	}
 
 	/** The network with the change made; null where it cannot be made. */
@@ -226,12 +259,4 @@ public final class PathRemedies {
 		}
 	}
 
-	/** Every problem of every pool: (from, to, verdict). */
-	private Set<List<Object>> problems(NetworkView network) {
-		PoolTraffic traffic = new PoolTraffic(network);
-		Set<List<Object>> problems = new HashSet<>();
-		pools.forEach((pool, members) -> traffic.check(pool, members, services)
-				.forEach(f -> problems.add(List.of(f.from(), f.to(), f.verdict()))));
-		return problems;
-	}
 }

@@ -1,9 +1,11 @@
 package org.ocs.topology.analysis.routing;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.ocs.topology.analysis.net.Ipv4Address;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
@@ -43,6 +45,20 @@ public final class PoolTraffic {
 	 * topology), are skipped: there is nothing to trace.
 	 */
 	public List<PairFinding> check(String pool, List<String> members, List<IntraPoolService> services) {
+		return survey(pool, members, services, null);
+	}
+
+	/** One pool's problems, as {@link #check} tells them, and the devices any of its traces crossed. */
+	public record Survey(List<PairFinding> findings, Set<String> devices) {
+	}
+
+	/** As {@link #check}, also collecting every device a trace of the pool reached (to know what a change can affect). */
+	public Survey survey(String pool, List<String> members, List<IntraPoolService> services) {
+		Set<String> devices = new HashSet<>();
+		return new Survey(survey(pool, members, services, devices), devices);
+	}
+
+	private List<PairFinding> survey(String pool, List<String> members, List<IntraPoolService> services, Set<String> devices) {
 		List<Host> hosts = new ArrayList<>();
 		for (String member : members) {
 			view.host(member).filter(h -> !h.nics().isEmpty()).filter(h -> !hosts.contains(h)).ifPresent(hosts::add);
@@ -51,18 +67,22 @@ public final class PoolTraffic {
 		for (Host from : hosts) {
 			for (Host to : hosts) {
 				if (from != to) {
-					findings.addAll(pairFindings(pool, from, to, services));
+					findings.addAll(pairFindings(pool, from, to, services, devices));
 				}
 			}
 		}
 		return findings;
 	}
 
-	private List<PairFinding> pairFindings(String pool, Host from, Host to, List<IntraPoolService> services) {
+	private List<PairFinding> pairFindings(String pool, Host from, Host to, List<IntraPoolService> services,
+			Set<String> devices) {
 		Map<Verdict, List<IntraPoolService>> byVerdict = new LinkedHashMap<>();
 		Map<Verdict, FlowTrace> firstTrace = new LinkedHashMap<>();
 		for (IntraPoolService service : services) {
 			for (FlowTrace trace : tracer.traceToName(from, to.name(), service.tcpPort())) {
+				if (devices != null) {
+					trace.allHops().forEach(hop -> devices.add(NetworkView.key(hop.device())));
+				}
 				if (trace.verdict().isProblem()) {
 					byVerdict.computeIfAbsent(trace.verdict(), v -> new ArrayList<>());
 					if (!byVerdict.get(trace.verdict()).contains(service)) {
