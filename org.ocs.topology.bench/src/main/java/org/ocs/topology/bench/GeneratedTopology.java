@@ -18,13 +18,20 @@ public final class GeneratedTopology {
 	private GeneratedTopology() {
 	}
 
-	/** {@code GeneratedTopology <folder> <pools> [frontEnds]}: writes a topology to try the command line on. */
+	/**
+	 * {@code GeneratedTopology <folder> <pools> [frontEnds] [dropping]}: writes a topology to try the
+	 * command line on; with {@code dropping}, the odd pools' balancers have no forwarding virtual
+	 * server, so their Front Ends cannot reach each other (pool-traffic-unreachable, each finding
+	 * with proven forwarding remedies to compute).
+	 */
 	public static void main(String[] args) throws IOException {
 		if (args.length < 2) {
-			System.err.println("usage: GeneratedTopology <folder> <pools> [front ends per pool, default 8]");
+			System.err.println("usage: GeneratedTopology <folder> <pools> [front ends per pool, default 8] [dropping]");
 			System.exit(2);
 		}
-		Path folder = write(Path.of(args[0]), Integer.parseInt(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 8);
+		int frontEnds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+		boolean dropping = args.length > 3 && args[3].equals("dropping");
+		Path folder = write(Path.of(args[0]), Integer.parseInt(args[1]), frontEnds, POOLS_PER_FILE, true, !dropping);
 		System.out.println("wrote " + folder);
 	}
 
@@ -39,6 +46,12 @@ public final class GeneratedTopology {
 
 	/** With {@code hairpins} false every pool keeps its Front Ends on one subnet: a clean topology. */
 	public static Path write(Path folder, int pools, int frontEnds, int poolsPerFile, boolean hairpins)
+			throws IOException {
+		return write(folder, pools, frontEnds, poolsPerFile, hairpins, true);
+	}
+
+	/** With {@code forwarding} false the split pools' balancers route nothing between their subnets. */
+	public static Path write(Path folder, int pools, int frontEnds, int poolsPerFile, boolean hairpins, boolean forwarding)
 			throws IOException {
 		Files.createDirectories(folder);
 		Files.writeString(folder.resolve("topology.ocstopo"), """
@@ -55,7 +68,7 @@ public final class GeneratedTopology {
 			StringBuilder site = new StringBuilder("site S" + file + " {\n");
 			StringBuilder dns = new StringBuilder("dns {\n");
 			for (int pool = file * poolsPerFile; pool < Math.min(pools, (file + 1) * poolsPerFile); pool++) {
-				appendPool(site, dns, pool, frontEnds, hairpins);
+				appendPool(site, dns, pool, frontEnds, hairpins, forwarding);
 			}
 			site.append("}\n\n");
 			dns.append("}\n");
@@ -64,7 +77,8 @@ public final class GeneratedTopology {
 		return folder;
 	}
 
-	private static void appendPool(StringBuilder site, StringBuilder dns, int pool, int frontEnds, boolean hairpins) {
+	private static void appendPool(StringBuilder site, StringBuilder dns, int pool, int frontEnds, boolean hairpins,
+			boolean forwarding) {
 		String net = "10." + (1 + pool / 256) + "." + (pool % 256) + ".";
 		boolean split = hairpins && pool % 2 == 1;
 		String poolName = "pool" + pool + ".bench.test";
@@ -96,10 +110,10 @@ public final class GeneratedTopology {
 			site.append("        self ip ").append(net).append("2 on p").append(pool).append("-lan\n");
 		}
 		site.append("        virtual server p").append(pool).append("-vip ").append(net).append("100 {\n")
-				.append("            ports tcp 5061, 135, 443, 444, 5071, 5072, 5073, 5074\n")
+				.append("            ports tcp 5061, 444, 135, 443, 80, 5071, 5072, 5073\n")
 				.append("            members pool ").append(poolName).append("\n")
 				.append("            source translation automap\n        }\n");
-		if (split) {
+		if (split && forwarding) {
 			site.append("        forwarding virtual server p").append(pool).append("-routed 0.0.0.0/0 {\n")
 					.append("            source translation automap\n        }\n");
 		}

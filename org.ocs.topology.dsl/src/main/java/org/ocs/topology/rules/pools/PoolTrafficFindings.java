@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.eclipse.emf.ecore.EObject;
@@ -73,16 +72,6 @@ final class PoolTrafficFindings {
 	private static List<Told> all(TopologyModel topology) {
 		List<Told> all = new ArrayList<>();
 		PoolTraffic traffic = new PoolTraffic(topology.network());
-		Map<String, List<String>> pools = new LinkedHashMap<>();
-		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
-			if (pool.getName() != null) {
-				pools.putIfAbsent(pool.getName(), pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList());
-			}
-		}
-		// Made on the first finding a network change could mend: it traces every pool once more.
-		PathRemedies[] remedies = new PathRemedies[1];
-		Supplier<PathRemedies> pathRemedies = () -> remedies[0] != null ? remedies[0]
-				: (remedies[0] = new PathRemedies(topology.network(), pools, IntraPoolService.FRONT_END_TO_FRONT_END));
 		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
 			if (pool.getName() == null) {
 				continue;
@@ -98,7 +87,7 @@ final class PoolTrafficFindings {
 			}
 			for (List<PoolTraffic.PairFinding> group : byCause.values()) {
 				PoolTraffic.PairFinding first = group.get(0);
-				all.add(told(group, first.cause() instanceof EObject cause ? cause : pool, pool, pathRemedies));
+				all.add(told(group, first.cause() instanceof EObject cause ? cause : pool, pool));
 			}
 		}
 		return all;
@@ -129,8 +118,7 @@ final class PoolTrafficFindings {
 		return String.join(", ", parts);
 	}
 
-	private static Told told(List<PoolTraffic.PairFinding> group, EObject anchor, EnterprisePool pool,
-			Supplier<PathRemedies> pathRemedies) {
+	private static Told told(List<PoolTraffic.PairFinding> group, EObject anchor, EnterprisePool pool) {
 		PoolTraffic.PairFinding finding = group.get(0);
 		boolean one = group.size() == 1;
 		String services = finding.services().stream().map(IntraPoolService::label).collect(Collectors.joining(", "));
@@ -169,21 +157,10 @@ final class PoolTrafficFindings {
 			}
 		}
 		List<String> senders = group.stream().map(PoolTraffic.PairFinding::from).distinct().toList();
-		List<PoolTrafficData.PathFix> fixes = List.of();
-		if (finding.verdict() == FlowTrace.Verdict.ASYMMETRIC || finding.verdict() == FlowTrace.Verdict.UNREACHABLE) {
-			List<List<PathRemedies.Change>> proven = pathRemedies.get().forFinding(group);
-			List<PoolTrafficData.PathFix> all = new ArrayList<>();
-			for (int remedy = 0; remedy < proven.size(); remedy++) {
-				for (PathRemedies.Change c : proven.get(remedy)) {
-					all.add(new PoolTrafficData.PathFix(remedy, c.kind().name(), c.device(), text(c.destination()), text(c.via()),
-							c.viaDevice(), c.virtualServer(), c.port()));
-				}
-			}
-			fixes = all;
-		}
-		PoolTrafficData data = new PoolTrafficData(finding.verdict(), senders, finding.to(),
+		PoolTrafficData data = new PoolTrafficData(finding.verdict(), finding.pool(), senders, finding.to(),
 				finding.peerSameSubnetAddress() == null ? null : finding.peerSameSubnetAddress().toString(),
-				finding.trace().resolution() == null ? null : finding.trace().resolution().method().name(), fixes);
+				finding.trace().resolution() == null ? null : finding.trace().resolution().method().name(),
+				group.stream().map(f -> new PoolTrafficData.Pair(f.from(), f.to())).toList());
 		// The reply's hops only where the reply is the problem (a hairpin's reply is the request's way back).
 		List<Hop> hops = finding.verdict() == FlowTrace.Verdict.HAIRPIN ? finding.trace().request().hops()
 				: finding.trace().allHops();
@@ -196,10 +173,6 @@ final class PoolTrafficFindings {
 		}
 		return new Told(finding.verdict(), finding.trace(), message, anchor, feature, index, data,
 				TracedFindings.hops(hops));
-	}
-
-	private static String text(Object value) {
-		return value == null ? null : value.toString();
 	}
 
 	private static int indexOfMember(EnterprisePool pool, String name) {
@@ -275,12 +248,11 @@ final class PoolTrafficFindings {
 	static List<Remedy> pathRemedies(RemedySite site) {
 		PoolTrafficData data = site.data(PoolTrafficData.class);
 		List<Remedy> remedies = new ArrayList<>();
-		if (data == null || data.pathFixes() == null) {
+		if (data == null || data.pool() == null
+				|| data.verdict() != FlowTrace.Verdict.ASYMMETRIC && data.verdict() != FlowTrace.Verdict.UNREACHABLE) {
 			return remedies;
 		}
-		Map<Integer, List<PoolTrafficData.PathFix>> byRemedy = new LinkedHashMap<>();
-		data.pathFixes().forEach(fix -> byRemedy.computeIfAbsent(fix.remedy(), r -> new ArrayList<>()).add(fix));
-		for (List<PoolTrafficData.PathFix> fixes : byRemedy.values()) {
+		for (List<PathRemedies.Change> fixes : provenChanges(site.folder(), data)) {
 			List<String> said = new ArrayList<>();
 			List<Remedy.Edit> edits = new ArrayList<>();
 			// The forwarding virtual servers of one balancer go in as one insertion, so they land in order.
@@ -288,30 +260,30 @@ final class PoolTrafficFindings {
 			Map<LoadBalancer, List<String>> names = new LinkedHashMap<>();
 			// The ports one forwarding virtual server lacks go onto its line together.
 			Map<ForwardingVirtualServer, List<Integer>> ports = new LinkedHashMap<>();
-			for (PoolTrafficData.PathFix fix : fixes) {
+			for (PathRemedies.Change fix : fixes) {
 				switch (fix.kind()) {
-					case "ROUTE" -> {
+					case ROUTE -> {
 						Server server = serverNamed(site.folder(), fix.device());
 						if (server == null) {
 							return List.of();
 						}
 						said.add("on " + server.getName() + " route " + fix.destination() + " via " + fix.via()
-								+ (fix.via().equals(fix.viaDevice()) ? "" : " (" + fix.viaDevice() + ")"));
+								+ (fix.via().toString().equals(fix.viaDevice()) ? "" : " (" + fix.viaDevice() + ")"));
 						edits.add(new Remedy.InsertIntoBlock(server, List.of("route " + fix.destination() + " via " + fix.via())));
 					}
-					case "FORWARDING" -> {
+					case FORWARDING -> {
 						LoadBalancer balancer = balancerNamed(site.folder(), fix.device());
 						if (balancer == null) {
 							return List.of();
 						}
 						List<String> taken = names.computeIfAbsent(balancer, b -> new ArrayList<>());
-						String name = forwardingName(balancer, fix.destination(), taken);
+						String name = forwardingName(balancer, fix.destination().toString(), taken);
 						taken.add(name);
 						said.add("on " + balancer.getName() + " forwarding virtual server " + name + " for " + fix.destination());
 						forwarding.computeIfAbsent(balancer, b -> new ArrayList<>()).addAll(List.of(
 								"forwarding virtual server " + name + " " + fix.destination() + " {", "    source translation none", "}"));
 					}
-					case "FORWARDING_PORT" -> {
+					case FORWARDING_PORT -> {
 						LoadBalancer balancer = balancerNamed(site.folder(), fix.device());
 						ForwardingVirtualServer vs = balancer == null ? null : balancer.getVirtualServers().stream()
 								.filter(ForwardingVirtualServer.class::isInstance).map(ForwardingVirtualServer.class::cast)
@@ -320,9 +292,6 @@ final class PoolTrafficFindings {
 							return List.of();
 						}
 						ports.computeIfAbsent(vs, v -> new ArrayList<>()).add(fix.port());
-					}
-					default -> {
-						return List.of();
 					}
 				}
 			}
@@ -336,12 +305,37 @@ final class PoolTrafficFindings {
 				edits.add(tcp != null ? new Remedy.AppendToFeature(tcp, P.getPortList_Numbers(), ", " + list)
 						: new Remedy.InsertIntoBlock(vs, List.of("ports tcp " + list)));
 			});
-			boolean routes = fixes.stream().allMatch(f -> f.kind().equals("ROUTE"));
+			boolean routes = fixes.stream().allMatch(f -> f.kind() == PathRemedies.Kind.ROUTE);
 			remedies.add(new Remedy("Add " + String.join("; ", said)
 					+ (routes ? ": the traffic then goes back the way it came" : ": the balancer then routes it, keeping the source address"),
 					false, edits));
 		}
 		return remedies;
+	}
+
+	/**
+	 * The changes proven to mend the finding, worked out when a fix is asked for rather than on every
+	 * validation: the finding's pairs are traced again from the folder as it is, and each candidate
+	 * set is proven on a copy of the network (see {@link PathRemedies}).
+	 */
+	private static List<List<PathRemedies.Change>> provenChanges(List<Model> folder, PoolTrafficData data) {
+		TopologyModel topology = TopologyModel.of(folder);
+		Map<String, List<String>> pools = new LinkedHashMap<>();
+		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
+			if (pool.getName() != null) {
+				pools.putIfAbsent(pool.getName(), pool.getMembers().stream().filter(s -> !s.eIsProxy()).map(Server::getName).toList());
+			}
+		}
+		List<String> members = pools.get(data.pool());
+		if (members == null) {
+			return List.of();
+		}
+		List<IntraPoolService> services = IntraPoolService.FRONT_END_TO_FRONT_END;
+		List<PoolTraffic.PairFinding> group = new PoolTraffic(topology.network()).check(data.pool(), members, services).stream()
+				.filter(f -> f.verdict() == data.verdict() && data.pairs() != null && data.pairs().stream()
+						.anyMatch(p -> p.from().equalsIgnoreCase(f.from()) && p.to().equalsIgnoreCase(f.to())))
+				.toList();
+		return group.isEmpty() ? List.of() : new PathRemedies(topology.network(), pools, services).forFinding(group);
 	}
 
 	/** "forward-198-51-100-128-25", with a number where the balancer already has that name. */
