@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
@@ -565,10 +563,7 @@ class QuickFixTest {
 	/** The missing VIP ports go onto the existing 'ports tcp' line: one list of TCP ports, not two. */
 	@Test
 	void missingVipPortsExtendTheTcpPortLine() throws Exception {
-		String page = Files.readString(TopologyTestSupport.repositoryRoot().resolve("docs/rules/vip-ports-missing.md"));
-		Matcher failing = Pattern.compile("## Failing example\\s*```ocstopo\\n(.*?)```", Pattern.DOTALL).matcher(page);
-		assertTrue(failing.find());
-		Map<String, String> files = Map.of("t.ocstopo", failing.group(1));
+		Map<String, String> files = failingExample("vip-ports-missing");
 		List<DiagnosticResolution> resolutions = resolutionsFor(files, "t.ocstopo", "vip-ports-missing");
 		assertEquals(List.of("Add 135, 444 to the TCP ports of virtual server pool01-vip"),
 				resolutions.stream().map(DiagnosticResolution::getLabel).toList());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResourceSet;
@@ -65,11 +67,10 @@ public abstract class TopologyTestSupport {
 	 * A rule page's examples of one kind ("Failing" or "Passing"), in page order: a heading may name
 	 * the case ("## Failing example: Lync Server 2010"), and a page may have several of each.
 	 */
-	public static java.util.List<String> examples(String page, String kind) {
-		java.util.regex.Matcher matcher = java.util.regex.Pattern
-				.compile("## " + kind + " example[^\n]*\n\\s*```ocstopo\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+	public static List<String> examples(String page, String kind) {
+		Matcher matcher = Pattern.compile("## " + kind + " example[^\n]*\n\\s*```ocstopo\\n(.*?)```", Pattern.DOTALL)
 				.matcher(page);
-		java.util.List<String> all = new java.util.ArrayList<>();
+		List<String> all = new ArrayList<>();
 		while (matcher.find()) {
 			all.add(matcher.group(1));
 		}

@@ -167,7 +167,7 @@ public final class PathRemedies {
 			}
 			default -> List.of();
 		};
-		return nics.stream().filter(nic -> nic.network().equals(net) || net.contains(nic.address()))
+		return nics.stream().filter(nic -> net.contains(nic.address()))
 				.sorted(Comparator.comparing((Nic nic) -> !nic.floating())).map(Nic::address).findFirst().orElse(null);
 	}
 

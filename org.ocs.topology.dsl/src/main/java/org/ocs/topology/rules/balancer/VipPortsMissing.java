@@ -38,7 +38,7 @@ public final class VipPortsMissing extends FolderRule {
 	}
 
 	/** What a virtual server must carry for one pool, and how the message names that use. */
-	private record Need(StandardVirtualServer vip, Pool pool, String use, List<Ports.Port> ports) {
+	private record Need(StandardVirtualServer vip, String use, List<Ports.Port> ports) {
 	}
 
 	@Override
@@ -99,11 +99,11 @@ public final class VipPortsMissing extends FolderRule {
 			if (web != null && web != vip) {
 				// Web services on a VIP of their own: the pool VIP keeps the rest.
 				ports = ports.stream().filter(p -> webPorts.stream().noneMatch(w -> w.number() == p.number())).toList();
-				needs.add(new Need(web, pool, "the web services of " + role + pool.getName(), webPorts));
+				needs.add(new Need(web, "the web services of " + role + pool.getName(), webPorts));
 			}
-			needs.add(new Need(vip, pool, role + pool.getName(), ports));
+			needs.add(new Need(vip, role + pool.getName(), ports));
 		} else if (pool.getLoadBalancing() instanceof DnsLoadBalancing && web != null) {
-			needs.add(new Need(web, pool, "the web services of " + role + pool.getName(), webPorts));
+			needs.add(new Need(web, "the web services of " + role + pool.getName(), webPorts));
 		}
 		return needs;
 	}

@@ -14,8 +14,13 @@ public final class Headers {
 	}
 
 	public static List<Topology> of(TopologyModel topology) {
+		return of(topology.models());
+	}
+
+	/** The same, of parsed files (what a quick fix has). */
+	public static List<Topology> of(List<Model> models) {
 		List<Topology> headers = new ArrayList<>();
-		for (Model m : topology.models()) {
+		for (Model m : models) {
 			m.getDeclarations().stream().filter(Topology.class::isInstance).map(Topology.class::cast).forEach(headers::add);
 		}
 		return headers;

@@ -61,7 +61,7 @@ public final class StrayTextRule extends DeclarationRule<StrayText> {
 					+ " gateway, route, hosts, windows or host model." + lowerCase(first, run.get(0), SERVER_WORDS);
 		} else if (stray.eContainer() instanceof Router router) {
 			message = unexpected + " in router " + router.getName() + ": a router's lines start with interface, default"
-					+ " gateway or route." + lowerCase(first, run.get(0), SERVER_WORDS);
+					+ " gateway or route." + lowerCase(first, run.get(0), ROUTER_WORDS);
 		} else {
 			message = unexpected + ".";
 		}
@@ -70,6 +70,8 @@ public final class StrayTextRule extends DeclarationRule<StrayText> {
 
 	private static final java.util.Set<String> SERVER_WORDS = java.util.Set.of("interface", "default", "route", "hosts",
 			"windows", "host");
+
+	private static final java.util.Set<String> ROUTER_WORDS = java.util.Set.of("interface", "default", "route");
 
 	private static String lowerCase(String lower, String written, java.util.Set<String> words) {
 		return !lower.equals(written) && words.contains(lower) ? " Keywords are lower case: write '" + lower + "'." : "";

@@ -156,11 +156,10 @@ final class PoolTrafficFindings {
 						+ ". These services fail " + between + ".";
 			}
 		}
-		List<String> senders = group.stream().map(PoolTraffic.PairFinding::from).distinct().toList();
-		PoolTrafficData data = new PoolTrafficData(finding.verdict(), finding.pool(), senders, finding.to(),
+		PoolTrafficData data = new PoolTrafficData(finding.verdict(), finding.pool(),
+				group.stream().map(f -> new PoolTrafficData.Pair(f.from(), f.to())).toList(),
 				finding.peerSameSubnetAddress() == null ? null : finding.peerSameSubnetAddress().toString(),
-				finding.trace().resolution() == null ? null : finding.trace().resolution().method().name(),
-				group.stream().map(f -> new PoolTrafficData.Pair(f.from(), f.to())).toList());
+				finding.trace().resolution() == null ? null : finding.trace().resolution().method().name());
 		// The reply's hops only where the reply is the problem (a hairpin's reply is the request's way back).
 		List<Hop> hops = finding.verdict() == FlowTrace.Verdict.HAIRPIN ? finding.trace().request().hops()
 				: finding.trace().allHops();

@@ -14,7 +14,6 @@ import org.ocs.topology.rules.Remedy;
 import org.ocs.topology.rules.RemedySite;
 import org.ocs.topology.rules.language.Headers;
 import org.ocs.topology.topology.LookupAccount;
-import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.Topology;
 import org.ocs.topology.topology.TopologyPackage;
 import org.ocs.topology.validation.TopologyModel;
@@ -85,22 +84,12 @@ public final class LookupUriDomain extends FolderRule {
 		data.sipDomains().stream().sorted(Comparator.comparingInt((String d) -> Similarity.distance(data.domain(), d)))
 				.forEach(d -> remedies.add(Remedy.of("Change the account to " + user + d,
 						new Remedy.ReplaceFeature(account, P.getLookupAccount_Uri(), user + d))));
-		Topology header = firstHeaderWithDomains(site.folder());
+		Topology header = Headers.of(site.folder()).stream().filter(h -> !h.getSipDomains().isEmpty()).findFirst()
+				.orElse(null);
 		if (header != null) {
 			remedies.add(Remedy.of("Add " + data.domain() + " to the SIP domains of topology " + header.getName(),
 					new Remedy.AppendToFeature(header, P.getTopology_SipDomains(), ", " + data.domain())));
 		}
 		return remedies;
-	}
-
-	private static Topology firstHeaderWithDomains(List<Model> folder) {
-		for (Model model : folder) {
-			for (Object declaration : model.getDeclarations()) {
-				if (declaration instanceof Topology header && !header.getSipDomains().isEmpty()) {
-					return header;
-				}
-			}
-		}
-		return null;
 	}
 }
