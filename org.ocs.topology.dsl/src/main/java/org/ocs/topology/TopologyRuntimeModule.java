@@ -62,6 +62,18 @@ public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
 		return FolderResourceDescriptionManager.class;
 	}
 
+	// Files as users' machines have them: a byte order mark, bytes that are not UTF-8.
+	@Override
+	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {
+		return org.ocs.topology.resource.TopologyResource.class;
+	}
+
+	// A '{' after "server NAME" or "router NAME" opens its block, even one the file leaves open.
+	@Override
+	public Class<? extends org.eclipse.xtext.parser.IParser> bindIParser() {
+		return org.ocs.topology.parser.BlockCommittingParser.class;
+	}
+
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return TopologySyntaxErrorMessageProvider.class;
 	}

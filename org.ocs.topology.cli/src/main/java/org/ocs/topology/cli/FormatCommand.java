@@ -1,8 +1,6 @@
 package org.ocs.topology.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.xtext.resource.XtextResource;
 import org.ocs.topology.formatting2.TopologyFormatting;
 import org.ocs.topology.headless.TopologyWorkspace;
+import org.ocs.topology.resource.TopologyResource;
 import org.ocs.topology.reports.AtomicFiles;
 
 import picocli.CommandLine.Command;
@@ -36,24 +35,29 @@ public final class FormatCommand implements Callable<Integer> {
 	public Integer call() {
 		int result = Main.CLEAN;
 		try {
-			Set<Path> files = InputFiles.collect(paths);
+			InputFiles.Inputs inputs = InputFiles.collect(paths);
+			Set<Path> files = inputs.files();
+			if (!inputs.unreadable().isEmpty()) {
+				result = Main.CANNOT_RUN;
+			}
 			TopologyWorkspace workspace = XtextSetup.workspace();
 			TopologyFormatting formatting = workspace.injector().getInstance(TopologyFormatting.class);
 			for (Path file : files) {
 				XtextResource resource = workspace.load(file);
 				if (!formatting.canFormat(resource)) {
-					System.err.println(InputFiles.shown(file) + ": not formatted: it has syntax errors (see 'ocstopo validate')");
-					result = Main.FINDINGS;
+					System.err.println(InputFiles.shown(file) + ": not formatted: " + (resource instanceof TopologyResource read
+							&& read.isNotUtf8() ? "it is not UTF-8 text" : "it has syntax errors") + " (see 'ocstopo validate')");
+					result = Math.max(result, Main.FINDINGS);
 					continue;
 				}
-				String original = Files.readString(file, StandardCharsets.UTF_8);
+				String original = TopologyFormatting.original(resource);
 				String formatted = formatting.format(resource);
 				if (original.equals(formatted)) {
 					continue;
 				}
 				if (check) {
 					System.out.println(InputFiles.shown(file));
-					result = Main.FINDINGS;
+					result = Math.max(result, Main.FINDINGS);
 				} else {
 					try {
 						AtomicFiles.write(file, formatted);

@@ -1,15 +1,13 @@
 package org.ocs.topology.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.ocs.topology.headless.TopologyWorkspace;
-import org.ocs.topology.validation.SuppressingResourceValidator;
 
 /** The .ocstopo files named on the command line: files as given, folders searched recursively. */
 final class InputFiles {
@@ -26,33 +24,41 @@ final class InputFiles {
 	private InputFiles() {
 	}
 
-	static Set<Path> collect(List<Path> paths) throws CannotRun {
+	/** The files to check, and the files that could not be read (the run fails once the others are checked). */
+	record Inputs(Set<Path> files, List<String> unreadable) {
+	}
+
+	static Inputs collect(List<Path> paths) throws CannotRun {
 		Set<Path> files = new LinkedHashSet<>();
+		List<String> unreadable = new ArrayList<>();
 		for (Path path : paths) {
-			if (!Files.exists(path)) {
-				throw new CannotRun(path + ": no such file or folder");
-			}
-			if (Files.isDirectory(path)) {
-				try (Stream<Path> walk = Files.walk(path)) {
-					// The project policy's "exclude" leaves files out of a folder's search.
-					walk.filter(TopologyWorkspace::isTopologyFile).filter(p -> !SuppressingResourceValidator.excluded(p)).sorted()
-							.forEach(p -> files.add(p.toAbsolutePath().normalize()));
-				} catch (IOException | RuntimeException e) {
-					throw new CannotRun(path + ": cannot list folder: " + e.getMessage());
+			String problem = TopologyWorkspace.problem(path);
+			if ("a folder".equals(problem)) {
+				TopologyWorkspace.Search search;
+				try {
+					search = TopologyWorkspace.search(List.of(path));
+				} catch (TopologyWorkspace.UnreadableInput e) {
+					throw new CannotRun(e.getMessage());
 				}
+				files.addAll(search.files());
+				search.passedOver().forEach(message -> System.err.println("ocstopo: " + message));
+				search.unreadable().forEach(message -> System.err.println("ocstopo: " + message));
+				unreadable.addAll(search.unreadable());
+			} else if (problem != null && !Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+				throw new CannotRun(path + ": " + problem);
 			} else if (!path.getFileName().toString().endsWith(TopologyWorkspace.EXTENSION)) {
 				throw new CannotRun(path + ": not an " + TopologyWorkspace.EXTENSION + " file");
-			} else if (!Files.isReadable(path)) {
-				throw new CannotRun(path + ": cannot read file");
+			} else if (problem != null) {
+				throw new CannotRun(path + ": " + problem);
 			} else {
 				files.add(path.toAbsolutePath().normalize());
 			}
 		}
 		if (files.isEmpty()) {
-			throw new CannotRun("no " + TopologyWorkspace.EXTENSION + " files in " + String.join(", ",
-					paths.stream().map(Path::toString).toList()));
+			throw new CannotRun("no " + (unreadable.isEmpty() ? "" : "readable ") + TopologyWorkspace.EXTENSION + " files in "
+					+ String.join(", ", paths.stream().map(Path::toString).toList()));
 		}
-		return files;
+		return new Inputs(files, unreadable);
 	}
 
 	/** A path as the user would write it: relative to the working folder when inside it. */

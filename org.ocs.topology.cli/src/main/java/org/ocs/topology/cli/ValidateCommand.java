@@ -107,8 +107,11 @@ public final class ValidateCommand implements Callable<Integer> {
 		}
 		CheckResult result;
 		boolean written = true;
+		List<String> unreadable;
 		try {
-			Set<Path> files = InputFiles.collect(paths);
+			InputFiles.Inputs inputs = InputFiles.collect(paths);
+			Set<Path> files = inputs.files();
+			unreadable = inputs.unreadable();
 			TopologyWorkspace workspace;
 			if (fix) {
 				// The editors' quick fixes need the IDE injector (Main started it so); it serves the check after the fixes too.
@@ -141,6 +144,11 @@ public final class ValidateCommand implements Callable<Integer> {
 			}
 		}
 		System.err.println(result.summary());
+		if (!unreadable.isEmpty()) {
+			// Fail closed: a file that could not be read may hold errors.
+			System.err.println("ocstopo: " + count(unreadable.size(), "file") + " could not be read (see above)");
+			return Main.CANNOT_RUN;
+		}
 		if (!written) {
 			return Main.CANNOT_RUN;
 		}

@@ -2,7 +2,12 @@ package org.ocs.topology.formatting2;
 
 import java.util.List;
 
+import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.formatting2.FormatterPreferenceKeys;
+import org.eclipse.xtext.preferences.ITypedPreferenceValues;
+import org.eclipse.xtext.preferences.MapBasedPreferenceValues;
+import org.ocs.topology.resource.TopologyResource;
 import org.eclipse.xtext.formatting2.FormatterPreferences;
 import org.eclipse.xtext.formatting2.FormatterRequest;
 import org.eclipse.xtext.formatting2.IFormatter2;
@@ -10,7 +15,6 @@ import org.eclipse.xtext.formatting2.regionaccess.ITextRegionAccess;
 import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
 import org.eclipse.xtext.formatting2.regionaccess.TextRegionAccessBuilder;
 import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
-import org.eclipse.xtext.preferences.TypedPreferenceValues;
 import org.eclipse.xtext.resource.XtextResource;
 
 import org.ocs.topology.topology.StrayText;
@@ -31,18 +35,57 @@ public class TopologyFormatting {
 	@FormatterPreferences
 	private IPreferenceValuesProvider preferences;
 
-	/** Only text without syntax errors is formatted: guessing at broken text could lose the user's words. */
+	/**
+	 * Only text without syntax errors is formatted: guessing at broken text could lose the user's
+	 * words. Nor a file whose bytes were not all UTF-8: writing its text back would replace them.
+	 * Nor an editor's text that starts with a byte order mark (the formatter takes it for a word).
+	 */
 	public boolean canFormat(XtextResource resource) {
-		return resource.getParseResult() != null && !resource.getParseResult().hasSyntaxErrors()
-				&& EcoreUtil2.getAllContentsOfType(resource.getParseResult().getRootASTElement(), StrayText.class).isEmpty();
+		if (resource.getParseResult() == null || resource.getParseResult().hasSyntaxErrors()
+				|| resource instanceof TopologyResource file && file.isNotUtf8() || text(resource).startsWith(BYTE_ORDER_MARK)) {
+			return false;
+		}
+		EObject root = resource.getParseResult().getRootASTElement();
+		return root == null || EcoreUtil2.getAllContentsOfType(root, StrayText.class).isEmpty();
 	}
 
+	/** The file's text in the canonical layout; the file's own line breaks (CRLF or LF) and byte order mark kept. */
 	public String format(XtextResource resource) {
+		if (resource.getParseResult().getRootASTElement() == null) {
+			return original(resource); // nothing but white space and comments
+		}
 		ITextRegionAccess regionAccess = regionAccessBuilder.get().forNodeModel(resource).create();
 		FormatterRequest request = new FormatterRequest();
 		request.setTextRegionAccess(regionAccess);
-		request.setPreferences(TypedPreferenceValues.castOrWrap(preferences.getPreferenceValues(resource)));
+		request.setPreferences(preferences(resource));
 		List<ITextReplacement> replacements = formatter.get().format(request);
-		return regionAccess.getRewriter().renderToString(replacements);
+		String formatted = regionAccess.getRewriter().renderToString(replacements);
+		return resource instanceof TopologyResource file && file.hasByteOrderMark() ? BYTE_ORDER_MARK + formatted : formatted;
+	}
+
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+	/** The file's text as its bytes have it: with its byte order mark, if it had one. */
+	public static String original(XtextResource resource) {
+		return (resource instanceof TopologyResource file && file.hasByteOrderMark() ? BYTE_ORDER_MARK : "") + text(resource);
+	}
+
+	/** The text of a parsed file, as read. */
+	public static String text(XtextResource resource) {
+		return resource.getParseResult() == null ? "" : resource.getParseResult().getRootNode().getText();
+	}
+
+	/** The canonical layout's preferences, with the line separator the file already uses. */
+	public ITypedPreferenceValues preferences(XtextResource resource) {
+		MapBasedPreferenceValues values = new MapBasedPreferenceValues(preferences.getPreferenceValues(resource),
+				new java.util.HashMap<>());
+		values.put(FormatterPreferenceKeys.lineSeparator, lineSeparator(text(resource)));
+		return values;
+	}
+
+	/** CRLF when the file's first line break is one (Windows editors write them); LF otherwise. */
+	public static String lineSeparator(String text) {
+		int newline = text.indexOf('\n');
+		return newline > 0 && text.charAt(newline - 1) == '\r' ? "\r\n" : "\n";
 	}
 }

@@ -85,13 +85,94 @@ public final class TopologyWorkspace {
 			// A file the project policy excludes is not part of the topology: its declarations resolve nothing.
 			return siblings.filter(TopologyWorkspace::isTopologyFile)
 					.filter(sibling -> !SuppressingResourceValidator.excluded(sibling)).sorted().toList();
-		} catch (IOException e) {
-			throw new UnreadableInput(folder + ": cannot list folder: " + e.getMessage());
+		} catch (IOException | java.io.UncheckedIOException e) {
+			throw new UnreadableInput(folder + ": cannot list folder: " + problem(folder, e));
 		}
 	}
 
+	/** A readable regular file named *.ocstopo: never a named pipe or device (opening one waits for ever). */
 	public static boolean isTopologyFile(Path path) {
-		return Files.isRegularFile(path) && path.getFileName().toString().endsWith(EXTENSION);
+		return path.getFileName().toString().endsWith(EXTENSION) && problem(path) == null;
+	}
+
+	/**
+	 * What a search of folders found: the files to check, the files that could not be read (the run
+	 * cannot call them clean: it fails once the others are checked), and what was passed over
+	 * (named pipes, sockets and devices named *.ocstopo), each with its reason.
+	 */
+	public record Search(List<Path> files, List<String> unreadable, List<String> passedOver) {
+	}
+
+	/** The .ocstopo files under folders, sorted, the project policy's exclusions left out. */
+	public static Search search(List<Path> folders) throws UnreadableInput {
+		java.util.TreeSet<Path> files = new java.util.TreeSet<>();
+		List<String> unreadable = new java.util.ArrayList<>();
+		List<String> passedOver = new java.util.ArrayList<>();
+		for (Path folder : folders) {
+			try (Stream<Path> walk = Files.walk(folder)) {
+				for (Path path : walk.filter(p -> p.getFileName().toString().endsWith(EXTENSION))
+						.filter(p -> !SuppressingResourceValidator.excluded(p)).sorted().toList()) {
+					String problem = problem(path);
+					if (problem == null) {
+						files.add(path.toAbsolutePath().normalize());
+					} else if (problem.equals(NOT_A_FILE)) {
+						passedOver.add(path + ": " + problem + ", passed over");
+					} else if (!Files.isDirectory(path)) {
+						unreadable.add(path + ": " + problem);
+					}
+				}
+			} catch (IOException | java.io.UncheckedIOException e) {
+				throw new UnreadableInput(folder + ": cannot list folder: " + problem(folder, e.getCause() != null ? e.getCause() : e));
+			}
+		}
+		return new Search(List.copyOf(files), unreadable, passedOver);
+	}
+
+	private static final String NOT_A_FILE = "not a regular file (a named pipe, socket or device)";
+
+	/**
+	 * Why a path cannot be read as a topology file, in the user's words, or null if it can: opening
+	 * a named pipe or a device would wait for ever; a broken link or a file without read permission
+	 * is said as such.
+	 */
+	public static String problem(Path file) {
+		java.nio.file.attribute.BasicFileAttributes attributes;
+		try {
+			attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+		} catch (IOException e) {
+			return problem(file, e);
+		}
+		if (attributes.isDirectory()) {
+			return "a folder";
+		}
+		if (!attributes.isRegularFile()) {
+			return NOT_A_FILE;
+		}
+		if (!Files.isReadable(file)) {
+			return "permission denied";
+		}
+		return null;
+	}
+
+	/** An I/O failure on a path as the user would say it. */
+	public static String problem(Path path, Throwable e) {
+		if (e instanceof java.nio.file.AccessDeniedException) {
+			return "permission denied";
+		}
+		if (e instanceof java.nio.file.NoSuchFileException) {
+			if (Files.isSymbolicLink(path)) {
+				try {
+					return "a symbolic link to " + Files.readSymbolicLink(path) + ", which does not exist";
+				} catch (IOException unreadableLink) {
+					return "a broken symbolic link";
+				}
+			}
+			return "no such file or folder";
+		}
+		if (e instanceof java.nio.file.FileSystemLoopException) {
+			return "a loop of symbolic links";
+		}
+		return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
 	}
 
 	private XtextResource loadFile(Path file) throws UnreadableInput {
@@ -101,7 +182,7 @@ public final class TopologyWorkspace {
 			return (XtextResource) resource;
 		} catch (RuntimeException e) {
 			Throwable cause = e.getCause() != null ? e.getCause() : e;
-			throw new UnreadableInput(file + ": cannot read file: " + cause.getMessage());
+			throw new UnreadableInput(file + ": cannot read file: " + problem(file, cause));
 		}
 	}
 }

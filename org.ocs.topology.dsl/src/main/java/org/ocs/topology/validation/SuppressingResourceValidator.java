@@ -92,9 +92,37 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		if (policy.isPresent() && policy.get().excludes(Path.of(resource.getURI().toFileString()))) {
 			return List.of();
 		}
-		List<Issue> issues = suppress(resource, withoutCascades(resource, super.validate(resource, mode, indicator)), mode,
-				policy);
+		List<Issue> issues = suppress(resource, withoutCascades(resource, atMostSyntaxErrors(super.validate(resource, mode,
+				indicator))), mode, policy);
 		return policy.isEmpty() ? issues : apply(policy.get(), resource, issues);
+	}
+
+	/** More syntax errors than a person reads in one file: the rest are counted, not listed. */
+	static final int SYNTAX_ERRORS_LISTED = 100;
+
+	/**
+	 * Bounded output for a file that is not .ocstopo text at all (a binary file, random bytes):
+	 * its first syntax errors, then one finding that counts the others.
+	 */
+	private static List<Issue> atMostSyntaxErrors(List<Issue> issues) {
+		List<Issue> syntax = issues.stream().filter(i -> Rule.SYNTAX_ERROR.id().equals(i.getCode()) && i.getOffset() != null)
+				.sorted(java.util.Comparator.comparing(Issue::getOffset)).toList();
+		if (syntax.size() <= SYNTAX_ERRORS_LISTED + 1) {
+			return issues;
+		}
+		java.util.Set<Issue> unlisted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		unlisted.addAll(syntax.subList(SYNTAX_ERRORS_LISTED, syntax.size()));
+		List<Issue> kept = new ArrayList<>();
+		for (Issue issue : issues) {
+			if (!unlisted.contains(issue)) {
+				kept.add(issue);
+			}
+		}
+		Issue.IssueImpl more = copy(syntax.get(SYNTAX_ERRORS_LISTED));
+		more.setMessage((syntax.size() - SYNTAX_ERRORS_LISTED) + " more syntax errors from here on are not listed: is this"
+				+ " an .ocstopo text file? Fix the ones above first; the rest may go with them.");
+		kept.add(more);
+		return kept;
 	}
 
 	/**
@@ -110,6 +138,11 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		ICompositeNode root = xtext.getParseResult().getRootNode();
 		for (INode error : xtext.getParseResult().getSyntaxErrors()) {
 			INode declaration = declarationNodeAt(root, error.getOffset());
+			if (declaration != null && declaration.getOffset() == error.getOffset()) {
+				// Told at a declaration's first word, the error is that the block before it lacks its
+				// '}': that block was read to its last line, and this declaration whole.
+				continue;
+			}
 			if (declaration != null) {
 				broken.add(new int[] { declaration.getOffset(), declaration.getEndOffset() });
 			}

@@ -132,7 +132,7 @@ public class TopologySyntaxErrorMessageProvider extends SyntaxErrorMessageProvid
 		RecognitionException exception = context.getRecognitionException();
 		Token token = exception == null ? null : exception.token;
 		String found = token == null || token.getType() == Token.EOF ? null : token.getText();
-		String shown = found == null ? "the end of the file" : "'" + found + "'";
+		String shown = found == null ? "the end of the file" : "'" + org.ocs.topology.parser.Words.printable(found) + "'";
 		String hint = hint(found, context);
 		int expecting = exception instanceof MismatchedTokenException mismatched ? mismatched.expecting : Integer.MIN_VALUE;
 		if (expecting == Token.EOF) {
@@ -161,29 +161,23 @@ public class TopologySyntaxErrorMessageProvider extends SyntaxErrorMessageProvid
 		return null;
 	}
 
-	/** The enum words that may follow the keyword just before the error, if it is one. */
+	/**
+	 * The enum words that may follow the keyword just before the error, if it is one. The word
+	 * before is read from the token stream (a step or two back), not from the node model (a walk
+	 * of the whole file per error, which made a file of random bytes quadratic).
+	 */
 	private List<String> wordsAfter(IParserErrorContext context) {
-		INode node = context.getCurrentNode();
-		ILeafNode previous = null;
-		if (node != null) {
-			for (ILeafNode leaf : node.getRootNode().getLeafNodes()) {
-				if (leaf.getTotalOffset() >= offsetOf(context)) {
-					break;
-				}
-				if (!leaf.isHidden()) {
-					previous = leaf;
-				}
+		RecognitionException exception = context.getRecognitionException();
+		if (exception == null || !(exception.input instanceof org.antlr.runtime.TokenStream tokens)) {
+			return List.of();
+		}
+		for (int i = Math.min(exception.index, tokens.size()) - 1; i >= 0; i--) {
+			Token previous = tokens.get(i);
+			if (previous.getChannel() == Token.DEFAULT_CHANNEL) {
+				return wordsAfterKeyword.getOrDefault(previous.getText(), List.of());
 			}
 		}
-		return previous == null ? List.of() : wordsAfterKeyword.getOrDefault(previous.getText(), List.of());
-	}
-
-	private static int offsetOf(IParserErrorContext context) {
-		RecognitionException exception = context.getRecognitionException();
-		if (exception != null && exception.token instanceof org.antlr.runtime.CommonToken common) {
-			return common.getStartIndex();
-		}
-		return Integer.MAX_VALUE;
+		return List.of();
 	}
 
 	/** A keyword written in another case, or a netmask where a prefix length belongs. */
@@ -233,7 +227,14 @@ public class TopologySyntaxErrorMessageProvider extends SyntaxErrorMessageProvid
 		}
 		readable = readable.replace("no viable alternative at input", "not expected here:")
 				.replace("required (...)+ loop did not match anything at input", "something is missing before")
+				// The lexer's: a number, address or name that breaks off ("10.0.1." then a letter).
+				.replace("required (...)+ loop did not match anything at character", "a number, address or name breaks off at")
+				.replace("Required (...)+ loop did not match anything at character", "a number, address or name breaks off at")
+				.replace("mismatched character", "unexpected character")
 				.replace("mismatched input", "unexpected").replace("extraneous input", "unexpected");
+		// The lexer's "mismatched character 'x' expecting '\n'": the character alone says it.
+		readable = readable.replaceAll("(?s)^(unexpected character '.*?') expecting .*$", "$1");
+		readable = org.ocs.topology.parser.Words.escaped(readable);
 		return readable.isEmpty() ? readable : Character.toUpperCase(readable.charAt(0)) + readable.substring(1);
 	}
 }

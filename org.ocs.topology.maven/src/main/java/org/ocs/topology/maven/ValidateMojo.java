@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -27,7 +25,6 @@ import org.ocs.topology.reports.ReportFormat;
 import org.ocs.topology.reports.ReportPaths;
 import org.ocs.topology.rules.Rule;
 import org.ocs.topology.rules.Severity;
-import org.ocs.topology.validation.SuppressingResourceValidator;
 
 /**
  * Checks the project's topologies with the same services as {@code ocstopo validate}, writes the
@@ -77,20 +74,25 @@ public class ValidateMojo extends AbstractMojo {
 		}
 		List<File> folders = topologies == null || topologies.isEmpty()
 				? List.of(new File(basedir, "src/main/topology")) : topologies;
-		TreeSet<Path> files = new TreeSet<>();
 		for (File folder : folders) {
-			Path path = folder.toPath();
-			if (!Files.isDirectory(path)) {
+			if (!Files.isDirectory(folder.toPath())) {
 				throw new MojoExecutionException("ocstopo: " + folder + ": no such folder (set <topologies>)");
 			}
-			try (Stream<Path> walk = Files.walk(path)) {
-				// As on the command line, the project policy's "exclude" leaves files out of the search.
-				walk.filter(TopologyWorkspace::isTopologyFile).filter(p -> !SuppressingResourceValidator.excluded(p))
-						.forEach(p -> files.add(p.toAbsolutePath().normalize()));
-			} catch (IOException | RuntimeException e) {
-				throw new MojoExecutionException("ocstopo: " + folder + ": cannot list folder: " + e.getMessage());
-			}
 		}
+		TopologyWorkspace.Search search;
+		try {
+			search = TopologyWorkspace.search(folders.stream().map(File::toPath).toList());
+		} catch (TopologyWorkspace.UnreadableInput e) {
+			throw new MojoExecutionException("ocstopo: " + e.getMessage());
+		}
+		search.passedOver().forEach(message -> getLog().warn("ocstopo: " + message));
+		if (!search.unreadable().isEmpty()) {
+			// Fail closed: a file that cannot be read may hold errors.
+			search.unreadable().forEach(message -> getLog().error("ocstopo: " + message));
+			throw new MojoExecutionException("ocstopo: " + search.unreadable().size() + " .ocstopo file(s) could not be read: "
+					+ search.unreadable().get(0));
+		}
+		List<Path> files = search.files();
 		if (files.isEmpty()) {
 			getLog().warn("ocstopo: no .ocstopo files in " + folders);
 			return;

@@ -28,6 +28,12 @@ class CliEndToEndTest {
 
 	private static Path jar;
 
+	/** The CLI jar the build made (or {@code -Docstopo.cli.jar}). */
+	static Path jar() {
+		findJar();
+		return jar;
+	}
+
 	@BeforeAll
 	static void findJar() {
 		jar = Path.of(System.getProperty("ocstopo.cli.jar",

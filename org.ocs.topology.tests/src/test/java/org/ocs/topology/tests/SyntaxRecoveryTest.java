@@ -59,9 +59,7 @@ class SyntaxRecoveryTest extends TopologyTestSupport {
 
 	/**
 	 * Unknown characters are stray text, and a block left open at the end of the file is one syntax
-	 * error; what comes before is checked. (The lines inside that unclosed block are not: the
-	 * parser takes the unclosed '{' for a stray block. A known gap, left for the parser's own
-	 * recovery.)
+	 * error: the lines inside that block are still checked.
 	 */
 	@Test
 	void unknownCharactersAndUnclosedBlocksDoNotStopTheParser() {
@@ -72,8 +70,92 @@ class SyntaxRecoveryTest extends TopologyTestSupport {
 				""");
 		List<Issue> issues = validation.validate(model);
 		assertTrue(issues.stream().anyMatch(i -> "syntax-error".equals(i.getCode()) && i.getLineNumber() == 1), issues::toString);
-		assertTrue(issues.stream().anyMatch(i -> "syntax-error".equals(i.getCode()) && i.getLineNumber() == 2), issues::toString);
+		assertTrue(issues.stream().anyMatch(i -> "syntax-error".equals(i.getCode()) && i.getLineNumber() == 3), issues::toString);
 		validation.assertError(model, Literals.SUBNET, "prefix-out-of-range");
+		validation.assertError(model, Literals.NETWORK_INTERFACE, "address-malformed", "192.0.2.300", "fe1.contoso.com");
+		assertEquals(1, model.getDeclarations().stream().filter(d -> d instanceof org.ocs.topology.topology.Server server
+				&& server.getInterfaces().size() == 1).count(), "the server keeps its block: " + model.getDeclarations());
+	}
+
+	/**
+	 * A server or router whose '}' is missing before the next declaration: both are read, the first
+	 * with its lines, the next with its own findings (the missing brace is the first one's fault).
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "server", "router" })
+	void aBlockWhoseBraceIsMissingEndsAtTheNextDeclaration(String kind) {
+		Model model = parse(kind + """
+				 r1.contoso.com {
+				    interface 192.0.2.300/24
+
+				site Redmond {
+				    subnet lan 10.0.1.0/24
+				    server fe2.contoso.com {
+				        interface 10.0.1.300 on lan
+				    }
+				}
+				""");
+		List<Issue> issues = validation.validate(model);
+		assertEquals(1, issues.stream().filter(i -> "syntax-error".equals(i.getCode())).count(), issues.toString());
+		validation.assertError(model, Literals.NETWORK_INTERFACE, "address-malformed", "192.0.2.300", "r1.contoso.com");
+		validation.assertError(model, Literals.NETWORK_INTERFACE, "address-malformed", "10.0.1.300", "fe2.contoso.com");
+	}
+
+	/**
+	 * A misspelt line, or a line of another block, inside a site, a load balancer, a pool or DNS is
+	 * one finding naming that block; the block keeps the lines after it (the later subnet stays in
+	 * its site, the later virtual server in its balancer, the back end in its pool).
+	 */
+	@Test
+	void aStrayLineInsideABlockKeepsTheBlocksLaterLines() {
+		Model model = parse("""
+				site Redmond {
+				    subnt lan 10.0.9.0/24
+				    ports udp 3478
+				    subnet lan 10.0.1.0/24
+				    server be1.contoso.com {
+				        interface 10.0.1.20 on lan
+				    }
+				    load balancer lb {
+				        self ip 10.0.1.5 on lan
+				        inteface 10.0.1.6
+				        virtual server fe-vip 10.0.1.50 {
+				            prots tcp 5061
+				            ports tcp 5061, 444, 135
+				        }
+				    }
+				    enterprise pool pool1.contoso.com {
+				        frontends fe1
+				        back end be1.contoso.com
+				    }
+				}
+				dns {
+				    AAAA pool1.contoso.com -> 10.0.1.50
+				    A pool1.contoso.com -> 10.0.1.50
+				}
+				""");
+		List<String> strays = validation.validate(model).stream().filter(i -> "syntax-error".equals(i.getCode()))
+				.sorted(java.util.Comparator.comparing(Issue::getOffset)).map(Issue::getMessage).toList();
+		assertEquals(List.of(
+				"Unexpected 'subnt lan 10.0.9.0/24 ports udp 3478' in site Redmond: a site holds subnet, server, router, pool,"
+						+ " load balancer and registrar declarations.",
+				"Unexpected 'inteface 10.0.1.6' in load balancer lb: its lines start with self ip, virtual server, forwarding"
+						+ " virtual server, default gateway, route, tcp idle timeout or persistence.",
+				"Unexpected 'prots tcp 5061' in virtual server fe-vip: its lines start with ports, members, source translation or"
+						+ " persistence.",
+				"Unexpected 'frontends fe1' in pool pool1.contoso.com: its lines start with front ends, back end, load"
+						+ " balanced by or web services.",
+				"Unexpected 'AAAA pool1.contoso.com -> 10.0.1.50' in dns: its lines start with A or SRV."), strays);
+		org.ocs.topology.topology.Site site = (org.ocs.topology.topology.Site) model.getDeclarations().get(0);
+		assertEquals(2, model.getDeclarations().size(), model.getDeclarations().toString());
+		assertEquals(List.of("Subnet", "Server", "LoadBalancer", "EnterprisePool"),
+				site.getMembers().stream().map(m -> m.eClass().getName()).toList());
+		org.ocs.topology.topology.LoadBalancer balancer = (org.ocs.topology.topology.LoadBalancer) site.getMembers().get(2);
+		assertEquals(List.of(5061, 444, 135),
+				((org.ocs.topology.topology.StandardVirtualServer) balancer.getVirtualServers().get(0)).getPorts().get(0).getNumbers());
+		assertEquals("be1.contoso.com",
+				((org.ocs.topology.topology.EnterprisePool) site.getMembers().get(3)).getBackEnd().getName());
+		assertEquals(1, ((org.ocs.topology.topology.Dns) model.getDeclarations().get(1)).getRecords().size());
 	}
 
 	/** The codes of every file of a folder, by file, in order. */

@@ -101,16 +101,16 @@ public final class SafeFixes {
 			Path absolute = file.toAbsolutePath().normalize();
 			requested.add(absolute);
 			for (Path sibling : TopologyWorkspace.filesOf(absolute.getParent())) {
-				texts.computeIfAbsent(sibling, SafeFixes::read);
+				texts.computeIfAbsent(sibling, this::read);
 			}
-			texts.computeIfAbsent(absolute, SafeFixes::read);
+			texts.computeIfAbsent(absolute, this::read);
 		}
 		for (Map.Entry<Path, String> entry : texts.entrySet()) {
 			if (entry.getValue() == null) {
 				throw new TopologyWorkspace.UnreadableInput(entry.getKey() + ": cannot read file");
 			}
 		}
-		Map<Path, String> before = Map.copyOf(texts);
+		Map<Path, String> before = asWritten(texts);
 		List<Applied> applied = new ArrayList<>();
 		List<Skipped> skipped = new ArrayList<>();
 		Set<String> tried = new HashSet<>();
@@ -137,6 +137,12 @@ public final class SafeFixes {
 				continue;
 			}
 			Map<Path, List<TextEdit>> edits = editsOf(fix.apply());
+			Path foreign = edits.keySet().stream().filter(notUtf8::contains).findFirst().orElse(null);
+			if (foreign != null) {
+				skipped.add(skip(candidate, "'" + fix.getLabel() + "' would change " + foreign.getFileName()
+						+ ", which is not UTF-8 text (save it as UTF-8 first)"));
+				continue;
+			}
 			Path readOnly = edits.keySet().stream().filter(writable.negate()).findFirst().orElse(null);
 			if (readOnly != null) {
 				skipped.add(skip(candidate, "'" + fix.getLabel() + "' would change " + readOnly.getFileName() + ", which is read-only"));
@@ -160,7 +166,7 @@ public final class SafeFixes {
 			texts.putAll(fixed);
 			state = after;
 		}
-		return new Plan(before, Map.copyOf(texts), applied, skipped);
+		return new Plan(before, asWritten(texts), applied, skipped);
 	}
 
 	// ------------------------------------------------------------ one state of the texts
@@ -278,11 +284,42 @@ public final class SafeFixes {
 		return document.getContents();
 	}
 
-	private static String read(Path file) {
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
+
+	/**
+	 * A file's text as the resources read it: without its byte order mark (noted, and written back
+	 * with the fixed text), and null for a file that is not UTF-8 (fixing it would write its unknown
+	 * bytes back as U+FFFD, so it is not fixed: its findings say why).
+	 */
+	private String read(Path file) {
 		try {
-			return Files.readString(file, StandardCharsets.UTF_8);
+			String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+					.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+			if (text.startsWith(BYTE_ORDER_MARK)) {
+				withByteOrderMark.add(file);
+				return text.substring(1);
+			}
+			return text;
+		} catch (java.nio.charset.CharacterCodingException e) {
+			notUtf8.add(file);
+			try {
+				return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+			} catch (IOException | RuntimeException again) {
+				return null;
+			}
 		} catch (IOException | RuntimeException e) {
 			return null;
 		}
+	}
+
+	private final Set<Path> withByteOrderMark = new HashSet<>();
+	private final Set<Path> notUtf8 = new HashSet<>();
+
+	/** The texts as the files will hold them: byte order marks back where they were. */
+	private Map<Path, String> asWritten(Map<Path, String> texts) {
+		Map<Path, String> written = new TreeMap<>(texts);
+		withByteOrderMark.forEach(file -> written.computeIfPresent(file, (f, text) -> BYTE_ORDER_MARK + text));
+		return Map.copyOf(written);
 	}
 }

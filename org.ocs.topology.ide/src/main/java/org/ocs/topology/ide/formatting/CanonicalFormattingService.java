@@ -5,12 +5,9 @@ import java.util.List;
 
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.TextEdit;
-import org.eclipse.xtext.formatting2.FormatterPreferences;
 import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.formatting.FormattingService;
-import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
-import org.eclipse.xtext.preferences.TypedPreferenceValues;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.TextRegion;
 import org.ocs.topology.formatting2.TopologyFormatting;
@@ -28,10 +25,6 @@ public class CanonicalFormattingService extends FormattingService {
 	@Inject
 	private TopologyFormatting formatting;
 
-	@Inject
-	@FormatterPreferences
-	private IPreferenceValuesProvider canonical;
-
 	@Override
 	public List<TextEdit> format(XtextResource resource, Document document, int offset, int length,
 			FormattingOptions ignored) {
@@ -40,7 +33,7 @@ public class CanonicalFormattingService extends FormattingService {
 		}
 		List<TextEdit> edits = new ArrayList<>();
 		List<ITextReplacement> replacements = format2(resource, new TextRegion(offset, length),
-				TypedPreferenceValues.castOrWrap(canonical.getPreferenceValues(resource)));
+				formatting.preferences(resource));
 		String text = document.getContents();
 		for (ITextReplacement replacement : replacements) {
 			if (text.regionMatches(replacement.getOffset(), replacement.getReplacementText(), 0, replacement.getLength())

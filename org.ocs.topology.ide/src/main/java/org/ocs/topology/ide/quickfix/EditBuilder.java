@@ -121,9 +121,13 @@ final class EditBuilder {
 	}
 
 	EditBuilder replace(Resource resource, int offset, int endOffset, String text) {
-		Document document = new Document(1, textOf(resource));
+		String current = textOf(resource);
+		Document document = new Document(1, current);
 		Range range = new Range(position(document, offset), position(document, endOffset));
-		changes.computeIfAbsent(uris.toUriString(resource.getURI()), u -> new ArrayList<>()).add(new TextEdit(range, text));
+		// Lines inserted in a file written with CRLF (Windows editors) get CRLF too.
+		String inserted = "\r\n".equals(org.ocs.topology.formatting2.TopologyFormatting.lineSeparator(current))
+				? text.replaceAll("(?<!\r)\n", "\r\n") : text;
+		changes.computeIfAbsent(uris.toUriString(resource.getURI()), u -> new ArrayList<>()).add(new TextEdit(range, inserted));
 		return this;
 	}
 

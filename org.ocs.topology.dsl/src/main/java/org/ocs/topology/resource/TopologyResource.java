@@ -1,0 +1,171 @@
+package org.ocs.topology.resource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import org.eclipse.xtext.diagnostics.AbstractDiagnostic;
+import org.eclipse.xtext.linking.lazy.LazyLinkingResource;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.util.LazyStringInputStream;
+import org.ocs.topology.rules.Rule;
+
+/**
+ * A .ocstopo file as a user's machine has it. Its bytes are read as UTF-8 (a byte order mark, as
+ * Notepad writes, is skipped and remembered; in an editor's text it is white space to the grammar); bytes that are not UTF-8 (a file saved as
+ * Windows-1252, a binary file) are read as U+FFFD and the file gets one syntax error naming the
+ * line and column of the first, instead of a silent pass or a message per byte.
+ */
+public class TopologyResource extends LazyLinkingResource {
+
+	/** Where the first byte that is not UTF-8 was, in the decoded text; null when all were. */
+	private NotUtf8 notUtf8;
+
+	private boolean byteOrderMark;
+
+	private record NotUtf8(int offset, int line, int column, int value) {
+	}
+
+	@Override
+	protected Reader createReader(InputStream inputStream) throws IOException {
+		if (inputStream instanceof LazyStringInputStream) {
+			notUtf8 = null; // text from an editor: already characters
+			byteOrderMark = false;
+			return super.createReader(inputStream);
+		}
+		byte[] bytes = inputStream.readAllBytes();
+		// The byte order mark is no character of the text: positions count from after it.
+		byteOrderMark = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF;
+		return new StringReader(decode(byteOrderMark ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes));
+	}
+
+	/** Whether the file's bytes started with a UTF-8 byte order mark (written back by 'format'). */
+	public boolean hasByteOrderMark() {
+		return byteOrderMark;
+	}
+
+	@Override
+	public void reparse(String newContent) throws IOException {
+		notUtf8 = null;
+		super.reparse(newContent);
+	}
+
+	/** UTF-8, with what is not UTF-8 replaced and the first such byte remembered. */
+	private String decode(byte[] bytes) {
+		notUtf8 = null;
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+		while (true) {
+			CoderResult result = decoder.decode(in, out, true);
+			if (result.isUnderflow()) {
+				decoder.flush(out);
+				break;
+			}
+			if (result.isError()) {
+				if (notUtf8 == null) {
+					notUtf8 = position(out, bytes[in.position()] & 0xff);
+				}
+				out.put('\uFFFD');
+				in.position(in.position() + result.length());
+			}
+		}
+		out.flip();
+		return out.toString();
+	}
+
+	private static NotUtf8 position(CharBuffer decodedSoFar, int value) {
+		int offset = decodedSoFar.position();
+		int line = 1;
+		int lineStart = 0;
+		for (int i = 0; i < offset; i++) {
+			if (decodedSoFar.get(i) == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		return new NotUtf8(offset, line, offset - lineStart + 1, value);
+	}
+
+	@Override
+	protected void addSyntaxErrors() {
+		super.addSyntaxErrors();
+		if (notUtf8 != null) {
+			getErrors().add(new NotUtf8Diagnostic(notUtf8));
+		}
+	}
+
+	/** Whether the file had bytes that are not UTF-8 (so it must not be rewritten from its text). */
+	public boolean isNotUtf8() {
+		return notUtf8 != null;
+	}
+
+	private static final class NotUtf8Diagnostic extends AbstractDiagnostic {
+
+		private final NotUtf8 where;
+
+		NotUtf8Diagnostic(NotUtf8 where) {
+			this.where = where;
+		}
+
+		@Override
+		public String getMessage() {
+			return String.format("This file is not UTF-8 text: the byte 0x%02X at line %d, column %d is not UTF-8 (is it"
+					+ " saved as Windows-1252 or another code page? Save it as UTF-8). Such bytes are read as unknown"
+					+ " characters.", where.value(), where.line(), where.column());
+		}
+
+		@Override
+		protected INode getNode() {
+			return null;
+		}
+
+		@Override
+		public String getCode() {
+			return Rule.SYNTAX_ERROR.id();
+		}
+
+		@Override
+		public String[] getData() {
+			return new String[0];
+		}
+
+		@Override
+		public int getOffset() {
+			return where.offset();
+		}
+
+		@Override
+		public int getLength() {
+			return 1;
+		}
+
+		@Override
+		public int getLine() {
+			return where.line();
+		}
+
+		@Override
+		public int getColumn() {
+			return where.column();
+		}
+
+		@Override
+		public int getLineEnd() {
+			return where.line();
+		}
+
+		@Override
+		public int getColumnEnd() {
+			return where.column() + 1;
+		}
+	}
+}
