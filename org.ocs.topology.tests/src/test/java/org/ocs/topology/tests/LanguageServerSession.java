@@ -97,9 +97,14 @@ final class LanguageServerSession implements AutoCloseable {
 
 	/** As {@link #start(Writer)}, with options for the server's JVM (e.g. a system property). */
 	static LanguageServerSession start(Writer trace, List<String> jvmOptions) throws IOException {
+		return start(List.of(), trace, jvmOptions);
+	}
+
+	/** As {@link #start(Writer, List)}, the command after a prefix (e.g. setpriv, to run as another user). */
+	static LanguageServerSession start(List<String> commandPrefix, Writer trace, List<String> jvmOptions) throws IOException {
 		Path jar = jar();
 		assertTrue(Files.isRegularFile(jar), "build the language server first: " + jar);
-		List<String> command = new ArrayList<>();
+		List<String> command = new ArrayList<>(commandPrefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toString(), "--stdio"));

@@ -2,6 +2,8 @@ package org.ocs.topology.ide.server;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,13 +40,19 @@ public final class LanguageServerMain {
 				.with(binder -> {
 					binder.bind(LanguageServerImpl.class).to(TopologyLanguageServer.class);
 					binder.bind(WorkspaceManager.class).to(TopologyWorkspaceManager.class);
+					binder.bind(org.eclipse.xtext.util.IFileSystemScanner.class).to(TopologyFileSystemScanner.class);
 				}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
+		// LSP4J reads well-framed messages only: the client's bytes are framed again on the way in.
+		PipedInputStream framed = new PipedInputStream(1 << 16);
+		Thread framing = new Thread(new MessageFraming(in, new PipedOutputStream(framed), System.err), "ocstopo-framing");
+		framing.setDaemon(true);
+		framing.start();
 		ExecutorService executor = Executors.newCachedThreadPool();
 		Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
 				.setLocalService(server)
 				.setRemoteInterface(LanguageClient.class)
-				.setInput(in)
+				.setInput(framed)
 				.setOutput(out)
 				.setExecutorService(executor)
 				.create();

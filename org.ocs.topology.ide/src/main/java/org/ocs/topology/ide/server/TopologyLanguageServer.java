@@ -73,6 +73,24 @@ public class TopologyLanguageServer extends LanguageServerImpl {
 	@Inject
 	private UriExtensions uris;
 
+	/** The protocol's answer to shutdown is null (Xtext answers an empty object, which strict clients reject). */
+	@Override
+	public CompletableFuture<Object> shutdown() {
+		return super.shutdown().thenApply(ignored -> null);
+	}
+
+	/** What a refused request is answered with (see {@link MessageFraming#REFUSED}). */
+	public static final class Refusal {
+		public int code;
+		public String message;
+	}
+
+	/** A request the client sent after shutdown, handed on by the framing: answered with its error. */
+	@org.eclipse.lsp4j.jsonrpc.services.JsonRequest(MessageFraming.REFUSED)
+	public CompletableFuture<Object> refused(Refusal refusal) {
+		return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(refusal.code, refusal.message, null)));
+	}
+
 	/** Names the server and its version (the jar's manifest), for the client's logs and about boxes. */
 	@Override
 	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
