@@ -2,7 +2,11 @@ package org.ocs.topology.validation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.emf.ecore.resource.Resource;
 import java.util.Map;
 
 import org.eclipse.emf.common.notify.impl.AdapterImpl;
@@ -32,29 +36,65 @@ public class FolderAnalysis {
 		}
 	}
 
-	private record Entry(List<Model> models, List<FolderFinding> findings) {
+	/** One state of a folder: its models, and the findings of the folder-wide checks by file. */
+	private static final class Entry {
+		private final List<Model> listed;
+		private final Set<Model> models = Collections.newSetFromMap(new IdentityHashMap<>());
+		private final Map<Resource, List<FolderFinding>> byResource = new IdentityHashMap<>();
+		private final List<FolderFinding> failures = new ArrayList<>();
+
+		Entry(List<Model> models, List<FolderFinding> findings) {
+			this.listed = models;
+			this.models.addAll(models);
+			for (FolderFinding finding : findings) {
+				if (finding.isFailure()) {
+					failures.add(finding);
+				} else if (finding.object().eResource() != null) {
+					byResource.computeIfAbsent(finding.object().eResource(), r -> new ArrayList<>()).add(finding);
+				}
+			}
+		}
+
+		/** Whether this is the state of the folder these models make (the same models, by identity). */
 		boolean isFor(List<Model> current) {
+			if (current == listed) {
+				return true; // the folder's list, unchanged since (TopologyFolder)
+			}
 			if (current.size() != models.size()) {
 				return false;
 			}
-			for (int i = 0; i < current.size(); i++) {
-				if (current.get(i) != models.get(i)) {
+			for (Model model : current) {
+				if (!models.contains(model)) {
 					return false;
 				}
 			}
 			return true;
 		}
+
+		List<FolderFinding> of(Resource resource) {
+			List<FolderFinding> own = byResource.getOrDefault(resource, List.of());
+			if (failures.isEmpty()) {
+				return own;
+			}
+			List<FolderFinding> all = new ArrayList<>(failures);
+			all.addAll(own);
+			return all;
+		}
 	}
 
-	public synchronized List<FolderFinding> findings(List<Model> models) {
+	/**
+	 * The folder-wide findings on the objects of one file of the folder (a failed check's finding
+	 * concerns every file). Looking up a folder's state costs a pass over its models by identity;
+	 * the network is built and traced only when the state is new, so validating each of a folder's
+	 * N files costs one analysis, not N.
+	 */
+	public synchronized List<FolderFinding> findings(List<Model> models, Resource of) {
 		if (models.isEmpty() || models.get(0).eResource() == null) {
 			return List.of();
 		}
-		TopologyModel topology = TopologyModel.of(models);
-		List<Model> state = new ArrayList<>(topology.models());
 		ResourceSet resourceSet = models.get(0).eResource().getResourceSet();
 		if (resourceSet == null) {
-			return FolderChecks.run(topology);
+			return new Entry(models, FolderChecks.run(TopologyModel.of(models))).of(of);
 		}
 		Cache cache = (Cache) EcoreUtil.getAdapter(resourceSet.eAdapters(), Cache.class);
 		if (cache == null) {
@@ -63,10 +103,10 @@ public class FolderAnalysis {
 		}
 		URI folder = TopologyFolder.folderOf(models.get(0).eResource().getURI());
 		Entry entry = cache.byFolder.get(folder);
-		if (entry == null || !entry.isFor(state)) {
-			entry = new Entry(state, FolderChecks.run(topology));
+		if (entry == null || !entry.isFor(models)) {
+			entry = new Entry(models, FolderChecks.run(TopologyModel.of(models)));
 			cache.byFolder.put(folder, entry);
 		}
-		return entry.findings();
+		return entry.of(of);
 	}
 }

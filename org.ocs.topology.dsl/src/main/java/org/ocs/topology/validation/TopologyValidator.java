@@ -178,7 +178,7 @@ public class TopologyValidator extends AbstractTopologyValidator {
 	@Check(CheckType.NORMAL)
 	public void checkFolderWide(Model model) {
 		// Computed once per state of the folder, shared by the validation of each of its files.
-		for (FolderFinding finding : folderAnalysis.findings(folder.modelsOf(model.eResource()))) {
+		for (FolderFinding finding : folderAnalysis.findings(folder.modelsOf(model.eResource()), model.eResource())) {
 			if (finding.isFailure()) {
 				// A failed folder check leaves every file of the folder without its findings.
 				getMessageAcceptor().acceptError(

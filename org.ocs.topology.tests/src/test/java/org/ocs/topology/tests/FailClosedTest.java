@@ -74,7 +74,7 @@ class FailClosedTest {
 	/** Folder analysis that fails as a whole, as if building the folder's model threw. */
 	public static class CrashingFolderAnalysis extends FolderAnalysis {
 		@Override
-		public synchronized List<FolderFinding> findings(List<Model> models) {
+		public synchronized List<FolderFinding> findings(List<Model> models, org.eclipse.emf.ecore.resource.Resource of) {
 			throw new UnsupportedOperationException("test-only folder analysis failure");
 		}
 	}
