@@ -214,6 +214,10 @@ class LanguageServerEndToEndTest {
 		List<String> labels = (completion.isLeft() ? completion.getLeft() : completion.getRight().getItems()).stream()
 				.map(org.eclipse.lsp4j.CompletionItem::getLabel).toList();
 		assertTrue(labels.contains("server (template)") && labels.contains("load balancer (template)"), labels.toString());
+		// Not the words the grammar takes only as stray text (so that a typo does not stop the parser).
+		for (String stray : List.of("udp", "cookie", "automap", "lync2010", "->", "hop", "ports")) {
+			assertFalse(labels.contains(stray), stray + " proposed: " + labels);
+		}
 
 		// Symbols, folding, formatting, semantic tokens.
 		var symbols = documents.documentSymbol(new org.eclipse.lsp4j.DocumentSymbolParams(new TextDocumentIdentifier(aUri)))
