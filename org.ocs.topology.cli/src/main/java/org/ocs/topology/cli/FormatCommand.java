@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.eclipse.xtext.resource.XtextResource;
 import org.ocs.topology.formatting2.TopologyFormatting;
 import org.ocs.topology.headless.TopologyWorkspace;
-import org.ocs.topology.resource.TopologyResource;
 import org.ocs.topology.reports.AtomicFiles;
 
 import picocli.CommandLine.Command;
@@ -44,9 +43,9 @@ public final class FormatCommand implements Callable<Integer> {
 			TopologyFormatting formatting = workspace.injector().getInstance(TopologyFormatting.class);
 			for (Path file : files) {
 				XtextResource resource = workspace.load(file);
-				if (!formatting.canFormat(resource)) {
-					System.err.println(InputFiles.shown(file) + ": not formatted: " + (resource instanceof TopologyResource read
-							&& read.isNotUtf8() ? "it is not UTF-8 text" : "it has syntax errors") + " (see 'ocstopo validate')");
+				String whyNot = formatting.whyNot(resource);
+				if (whyNot != null) {
+					System.err.println(InputFiles.shown(file) + ": not formatted: " + whyNot + " (see 'ocstopo validate')");
 					result = Math.max(result, Main.FINDINGS);
 					continue;
 				}

@@ -38,15 +38,33 @@ public class TopologyFormatting {
 	/**
 	 * Only text without syntax errors is formatted: guessing at broken text could lose the user's
 	 * words. Nor a file whose bytes were not all UTF-8: writing its text back would replace them.
-	 * Nor an editor's text that starts with a byte order mark (the formatter takes it for a word).
+	 * Nor text with a zero-width no-break space (U+FEFF) after its start: the grammar takes it for
+	 * white space, the formatter for a word it cannot place (found by FormatFuzzTest).
 	 */
 	public boolean canFormat(XtextResource resource) {
-		if (resource.getParseResult() == null || resource.getParseResult().hasSyntaxErrors()
-				|| resource instanceof TopologyResource file && file.isNotUtf8() || text(resource).startsWith(BYTE_ORDER_MARK)) {
-			return false;
+		return whyNot(resource) == null;
+	}
+
+	/** Why the file is not formatted, in the user's words; null when it is. */
+	public String whyNot(XtextResource resource) {
+		if (resource.getParseResult() == null) {
+			return "it could not be read";
+		}
+		if (resource instanceof TopologyResource file && file.isNotUtf8()) {
+			return "it is not UTF-8 text";
+		}
+		String text = text(resource);
+		int mark = text.indexOf(BYTE_ORDER_MARK);
+		if (mark >= 0) {
+			int line = (int) text.substring(0, mark).chars().filter(c -> c == '\n').count() + 1;
+			return "it has an invisible zero-width no-break space (U+FEFF) on line " + line + "; delete it";
 		}
 		EObject root = resource.getParseResult().getRootASTElement();
-		return root == null || EcoreUtil2.getAllContentsOfType(root, StrayText.class).isEmpty();
+		if (resource.getParseResult().hasSyntaxErrors()
+				|| root != null && !EcoreUtil2.getAllContentsOfType(root, StrayText.class).isEmpty()) {
+			return "it has syntax errors";
+		}
+		return null;
 	}
 
 	/** The file's text in the canonical layout; the file's own line breaks (CRLF or LF) and byte order mark kept. */
