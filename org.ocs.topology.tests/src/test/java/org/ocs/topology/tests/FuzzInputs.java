@@ -116,9 +116,12 @@ final class FuzzInputs {
 	}
 
 	static boolean parsesClean(XtextResource resource) {
-		return !resource.getParseResult().hasSyntaxErrors()
-				&& EcoreUtil2.getAllContentsOfType(resource.getContents().isEmpty() ? null : resource.getContents().get(0),
-						StrayText.class).isEmpty();
+		if (resource.getParseResult().hasSyntaxErrors()) {
+			return false;
+		}
+		// A text of white space and comments only has no model.
+		return resource.getContents().isEmpty()
+				|| EcoreUtil2.getAllContentsOfType(resource.getContents().get(0), StrayText.class).isEmpty();
 	}
 
 	static List<String> comments(XtextResource resource) {
