@@ -70,6 +70,14 @@ public class TopologyResource extends LazyLinkingResource {
 				decoder.flush(out);
 				break;
 			}
+			if (result.isOverflow()) {
+				// Not expected (UTF-8 never decodes to more characters than bytes), but never a loop.
+				CharBuffer larger = CharBuffer.allocate(out.capacity() * 2 + 16);
+				out.flip();
+				larger.put(out);
+				out = larger;
+				continue;
+			}
 			if (result.isError()) {
 				if (notUtf8 == null) {
 					notUtf8 = position(out, bytes[in.position()] & 0xff);
