@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.formatting2.FormatterPreferenceKeys;
 import org.eclipse.xtext.preferences.ITypedPreferenceValues;
 import org.eclipse.xtext.preferences.MapBasedPreferenceValues;
@@ -58,6 +60,14 @@ public class TopologyFormatting {
 		if (mark >= 0) {
 			int line = (int) text.substring(0, mark).chars().filter(c -> c == '\n').count() + 1;
 			return "it has an invisible zero-width no-break space (U+FEFF) on line " + line + "; delete it";
+		}
+		// A line a block takes once ('lookup account', 'back end'...) written twice: the second
+		// replaces the first in the model, whose text then belongs to nothing (found by FormatFuzzTest).
+		for (INode node : resource.getParseResult().getRootNode().getAsTreeIterable()) {
+			if (node instanceof ICompositeNode composite && composite.hasDirectSemanticElement()
+					&& composite.getSemanticElement().eResource() == null) {
+				return "line " + node.getStartLine() + " repeats a line its block takes once; keep one";
+			}
 		}
 		EObject root = resource.getParseResult().getRootASTElement();
 		if (resource.getParseResult().hasSyntaxErrors()
