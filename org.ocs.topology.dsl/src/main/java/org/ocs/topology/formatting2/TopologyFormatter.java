@@ -177,6 +177,25 @@ public class TopologyFormatter extends AbstractFormatter2 {
 	@Override
 	public ITextReplacer createHiddenRegionReplacer(IHiddenRegion region, IHiddenRegionFormatting formatting) {
 		return new HiddenRegionReplacer(region, formatting) {
+			/**
+			 * Before a block's '}', the line break that ends the block is the last one: comments
+			 * before it stay inside the block, indented with its lines. (Xtext took the first line
+			 * break: a comment after a blank line went to the brace's indentation, and to the
+			 * block's on the next format; found by FormatFuzzTest.)
+			 */
+			@Override
+			protected WhitespaceReplacer findWhitespaceThatSeparatesSemanticRegions(List<ITextReplacer> replacers) {
+				ISemanticRegion next = region.getNextSemanticRegion();
+				if (next != null && "}".equals(next.getText()) && region.containsComment()) {
+					for (int i = replacers.size() - 1; i >= 0; i--) {
+						if (replacers.get(i) instanceof WhitespaceReplacer whitespace) {
+							return whitespace;
+						}
+					}
+				}
+				return super.findWhitespaceThatSeparatesSemanticRegions(replacers);
+			}
+
 			@Override
 			protected void applyPriorityAndDefaultFormatting(List<ITextReplacer> replacers,
 					IHiddenRegionFormatting separator) {

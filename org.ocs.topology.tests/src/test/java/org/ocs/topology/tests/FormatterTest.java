@@ -92,6 +92,18 @@ class FormatterTest extends TopologyTestSupport {
 		assertEquals(once, format(once));
 	}
 
+	/**
+	 * A comment after a blank line before a block's '}' stays in the block, indented with its
+	 * lines, and the blank line is kept; formatting again changes nothing (FormatFuzzTest found it
+	 * going to the brace's indentation, then back).
+	 */
+	@Test
+	void aCommentBeforeAClosingBraceStaysInTheBlock() {
+		String once = format("site s {\n    director pool d {\n        next hop p // a\n\n    // b\n    }\n}\n");
+		assertEquals("site s {\n    director pool d {\n        next hop p // a\n\n        // b\n    }\n}\n", once);
+		assertEquals(once, format(once));
+	}
+
 	@Test
 	void textWithSyntaxErrorsIsNotFormatted() {
 		assertFalse(formatting.canFormat((XtextResource) parse("server fe1.contoso.com {\n interface\n}").eResource()));
