@@ -7,18 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.lsp4j.CodeActionContext;
-import org.eclipse.lsp4j.CodeActionParams;
-import org.eclipse.lsp4j.Diagnostic;
-import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.WorkspaceEdit;
-import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
+import org.ocs.topology.ide.fix.SafeFixes;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.server.Document;
-import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2.Options;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Issue;
 
@@ -43,21 +37,12 @@ class QuickFixFuzzTest {
 			if (issue.getOffset() == null || issue.getCode() == null || asked >= 4) {
 				continue;
 			}
-			Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(issue.getOffset()),
-					document.getPosition(issue.getOffset() + issue.getLength())), issue.getMessage());
-			diagnostic.setCode(Either.forLeft(issue.getCode()));
-			diagnostic.setData(issue.getData());
-			if (!fixes.handlesDiagnostic(diagnostic)) {
+			List<DiagnosticResolution> resolutions = SafeFixes.resolutions(fixes, resource, document, issue);
+			if (resolutions.isEmpty()) {
 				continue;
 			}
 			asked++;
-			Options options = new Options();
-			options.setResource(resource);
-			options.setDocument(document);
-			options.setURI(resource.getURI().toString());
-			options.setCodeActionParams(new CodeActionParams(new TextDocumentIdentifier(resource.getURI().toString()),
-					diagnostic.getRange(), new CodeActionContext(List.of(diagnostic))));
-			for (DiagnosticResolution resolution : fixes.getResolutions(options, diagnostic)) {
+			for (DiagnosticResolution resolution : resolutions) {
 				WorkspaceEdit edit = resolution.apply();
 				List<TextEdit> own = new ArrayList<>();
 				if (edit.getChanges() != null) {

@@ -225,15 +225,28 @@ public final class SafeFixes {
 
 	/** The provider's one safe resolution for the finding, asked exactly as an editor asks. */
 	private WorkspaceResolution safeResolution(State state, Candidate candidate) {
-		Issue issue = candidate.issue();
 		XtextResource resource = state.resources().get(candidate.file());
 		Document document = new Document(1, state.texts().get(candidate.file()));
+		for (DiagnosticResolution resolution : resolutions(quickFixes, resource, document, candidate.issue())) {
+			if (resolution instanceof WorkspaceResolution workspace && workspace.safe()) {
+				return workspace;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * The resolutions the provider offers for a finding, asked exactly as an editor asks (the
+	 * finding as an LSP diagnostic, in a code action request on its range); none if it has none.
+	 */
+	public static List<DiagnosticResolution> resolutions(IQuickFixProvider quickFixes, XtextResource resource,
+			Document document, Issue issue) {
 		Diagnostic diagnostic = new Diagnostic(new Range(document.getPosition(issue.getOffset()),
 				document.getPosition(issue.getOffset() + issue.getLength())), issue.getMessage());
 		diagnostic.setCode(Either.forLeft(issue.getCode()));
 		diagnostic.setData(issue.getData());
 		if (!quickFixes.handlesDiagnostic(diagnostic)) {
-			return null;
+			return List.of();
 		}
 		Options options = new Options();
 		options.setResource(resource);
@@ -241,12 +254,7 @@ public final class SafeFixes {
 		options.setURI(resource.getURI().toString());
 		options.setCodeActionParams(new CodeActionParams(new TextDocumentIdentifier(resource.getURI().toString()),
 				diagnostic.getRange(), new CodeActionContext(List.of(diagnostic))));
-		for (DiagnosticResolution resolution : quickFixes.getResolutions(options, diagnostic)) {
-			if (resolution instanceof WorkspaceResolution workspace && workspace.safe()) {
-				return workspace;
-			}
-		}
-		return null;
+		return quickFixes.getResolutions(options, diagnostic);
 	}
 
 	private static Skipped skip(Candidate candidate, String reason) {
