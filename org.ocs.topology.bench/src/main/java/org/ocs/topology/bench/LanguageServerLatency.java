@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -16,12 +15,9 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -58,27 +54,17 @@ public final class LanguageServerLatency {
 		System.out.println("topology: " + pools + " pools in " + (pools + poolsPerFile - 1) / poolsPerFile + " site files, " + text.lines().count() + " lines in the open file"
 				+ (hairpins ? ", every odd pool with hairpins (32 errors each)" : ", clean"));
 
-		Process process = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString()).redirectError(
-				ProcessBuilder.Redirect.DISCARD).start();
+		// -Dls.stderr=true shows the server's log; -Dls.jvm="..." passes options to its JVM (a profiler, say).
+		List<String> command = new ArrayList<>(List.of("java", "-Xmx2g"));
+		String options = System.getProperty("ls.jvm", "").trim();
+		if (!options.isEmpty()) {
+			command.addAll(List.of(options.split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString()));
+		Process process = new ProcessBuilder(command).redirectError(
+				Boolean.getBoolean("ls.stderr") ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD).start();
 		BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-		LanguageClient client = new LanguageClient() {
-			public void telemetryEvent(Object object) {
-			}
-
-			public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-				published.add(diagnostics);
-			}
-
-			public void showMessage(MessageParams messageParams) {
-			}
-
-			public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams requestParams) {
-				return CompletableFuture.completedFuture(null);
-			}
-
-			public void logMessage(MessageParams message) {
-			}
-		};
+		LanguageClient client = LanguageServerBlocking.client(published);
 		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(),
 				process.getOutputStream());
 		launcher.startListening();
@@ -90,8 +76,20 @@ public final class LanguageServerLatency {
 		server.initialize(init).get(120, TimeUnit.SECONDS);
 		server.initialized(new InitializedParams());
 		String uri = file.toUri().toString();
-		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, text)));
+		// The server is ready once the workspace's first build has validated the file (from disk).
 		awaitDiagnostics(published, uri);
+		// Completion where a declaration can start, inside the site; the first one right after opening.
+		int line = (int) text.lines().takeWhile(l -> !l.startsWith("    enterprise pool ")).count();
+		long opened = System.nanoTime();
+		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, text)));
+		if (Boolean.getBoolean("probe")) {
+			server.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(uri),
+					new Position(line, 4))).get(60, TimeUnit.SECONDS);
+			System.out.printf("probe: hover answered %.1f ms after didOpen%n", (System.nanoTime() - opened) / 1e6);
+		}
+		server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri),
+				new Position(line, 4))).get(60, TimeUnit.SECONDS);
+		long firstCompletion = System.nanoTime() - opened;
 
 		// Each edit changes the default gateway of one Front End, as an editor sends it (the changed
 		// range only), so the analysis has new work. The first rounds warm the JIT and are not counted.
@@ -114,8 +112,6 @@ public final class LanguageServerLatency {
 				diagnostics.add(System.nanoTime() - start);
 			}
 		}
-		// Completion where a declaration can start, inside the site.
-		int line = (int) text.lines().takeWhile(l -> !l.startsWith("    enterprise pool ")).count();
 		List<Long> completions = new ArrayList<>();
 		for (int i = -WARM_UP; i < edits; i++) {
 			long start = System.nanoTime();
@@ -127,6 +123,7 @@ public final class LanguageServerLatency {
 		}
 		report("didChange -> publishDiagnostics", diagnostics);
 		report("completion", completions);
+		System.out.printf("%-35s %.1f ms after didOpen%n", "first completion", firstCompletion / 1e6);
 		server.shutdown().get(30, TimeUnit.SECONDS);
 		server.exit();
 		process.waitFor(30, TimeUnit.SECONDS);

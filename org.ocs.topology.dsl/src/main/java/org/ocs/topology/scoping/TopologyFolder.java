@@ -46,6 +46,13 @@ public class TopologyFolder {
 			addModel(resource, models);
 			return models;
 		}
+		// The language server validates in a read request, beside hover and the other reads.
+		synchronized (resourceSet) {
+			return modelsOf(resource, resourceSet);
+		}
+	}
+
+	private List<Model> modelsOf(Resource resource, ResourceSet resourceSet) {
 		URI folder = folderOf(resource.getURI());
 		Siblings cache = (Siblings) EcoreUtil.getAdapter(resourceSet.eAdapters(), Siblings.class);
 		if (cache == null) {

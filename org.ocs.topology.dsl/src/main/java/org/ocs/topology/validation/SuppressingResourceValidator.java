@@ -92,6 +92,8 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		if (policy.isPresent() && policy.get().excludes(Path.of(resource.getURI().toFileString()))) {
 			return List.of();
 		}
+		// A failure of the whole file's validation, outside every check's net (see failedValidation).
+		CheckFailures.injectFault("file-validation");
 		List<Issue> issues = suppress(resource, withoutCascades(resource, atMostSyntaxErrors(super.validate(resource, mode,
 				indicator))), mode, policy);
 		return policy.isEmpty() ? issues : apply(policy.get(), resource, issues);
@@ -327,12 +329,29 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		issues.forEach(acceptor::accept);
 	}
 
+	/**
+	 * The finding for a file whose validation failed as a whole (something escaped even the
+	 * per-object net above): an {@code internal-error} on the file's first declaration, so that a
+	 * caller that validates outside Xtext's build (the language server) fails closed too.
+	 * Cancellation and out of memory are not failures of a check: they are thrown on.
+	 */
+	public static Issue failedValidation(Resource resource, RuntimeException failure) {
+		if (!CheckFailures.isCheckFailure(failure)) {
+			throw failure;
+		}
+		String check = "validation";
+		CheckFailures.log(check, resource, failure);
+		EObject root = resource.getContents().isEmpty() ? null : resource.getContents().get(0);
+		return internalError(resource, root, CheckFailures.message(check, resource, failure));
+	}
+
+	/** An internal-error finding at an object, or at the file's start when there is none. */
 	private static Issue internalError(Resource resource, EObject element, String message) {
 		Issue.IssueImpl issue = new Issue.IssueImpl();
 		issue.setSeverity(xtext(Rule.INTERNAL_ERROR.severity()));
 		issue.setCode(Rule.INTERNAL_ERROR.id());
 		issue.setMessage(message);
-		ICompositeNode node = NodeModelUtils.getNode(element);
+		ICompositeNode node = element == null ? null : NodeModelUtils.getNode(element);
 		int offset = node == null ? 0 : node.getOffset();
 		LineAndColumn start = node == null ? LineAndColumn.from(1, 1) : NodeModelUtils.getLineAndColumn(node, offset);
 		issue.setOffset(offset);
@@ -341,7 +360,7 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 		issue.setColumn(start.getColumn());
 		issue.setLineNumberEnd(start.getLine());
 		issue.setColumnEnd(start.getColumn());
-		issue.setUriToProblem(element.eResource() != null ? EcoreUtil.getURI(element) : resource.getURI());
+		issue.setUriToProblem(element != null && element.eResource() != null ? EcoreUtil.getURI(element) : resource.getURI());
 		issue.setType(CheckType.FAST);
 		return issue;
 	}

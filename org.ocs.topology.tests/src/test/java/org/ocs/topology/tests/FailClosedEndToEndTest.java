@@ -147,4 +147,26 @@ class FailClosedEndToEndTest {
 			assertTrue(session.isAlive());
 		}
 	}
+
+	/**
+	 * The language server validates outside Xtext's build (DeferredValidation): a failure of a whole
+	 * file's validation, outside every check's net, is still a finding on that file, not a log line.
+	 */
+	@Test
+	void theLanguageServerPublishesAFailedFileValidationAsADiagnostic() throws Exception {
+		Path workspace = Files.createDirectories(dir.resolve("workspace"));
+		Path file = Files.writeString(workspace.resolve("site.ocstopo"), TOPOLOGY);
+		try (LanguageServerSession session = LanguageServerSession.start((Writer) null,
+				List.of("-Docstopo.fault.check=file-validation"))) {
+			session.initialize(workspace, new ClientCapabilities());
+			String uri = file.toUri().toString();
+			List<Diagnostic> diagnostics = session.diagnosticsOf(uri,
+					d -> !LanguageServerSession.withCode(d, "internal-error").isEmpty());
+			assertEquals(1, diagnostics.size(), diagnostics.toString());
+			assertEquals(DiagnosticSeverity.Error, diagnostics.get(0).getSeverity());
+			assertTrue(diagnostics.get(0).getMessage().getLeft().startsWith("ocstopo could not finish check validation on"
+					+ " file site.ocstopo"), diagnostics.get(0).getMessage().getLeft());
+			assertTrue(session.isAlive());
+		}
+	}
 }

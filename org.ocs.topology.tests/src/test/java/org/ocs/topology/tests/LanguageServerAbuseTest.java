@@ -19,6 +19,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.HoverParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +130,77 @@ class LanguageServerAbuseTest {
 			assertTrue(stderr.contains("(nothing followed)"), stderr);
 			assertTrue(stderr.contains("input that is no message header ('this is not a header')"), stderr);
 		}
+	}
+
+	/**
+	 * Item 3: a huge document's validation holds up no request on another file, and a change stops
+	 * a validation it makes stale. The huge file (1,500 pools of 8 Front Ends, about 3 MB) is
+	 * opened: hover and completion in a small file of another folder are answered before the huge
+	 * file's findings come (Xtext validated inside its build, and every request waited for it).
+	 * Then, while that validation still runs, the huge file is changed: the first findings published
+	 * after that are the changed text's, never the stale ones.
+	 */
+	@Test
+	void aHugeDocumentHoldsUpNoOtherFileAndAChangeStopsItsStaleValidation(@TempDir Path dir) throws Exception {
+		Path small = Files.createDirectories(dir.resolve("small")).resolve("site.ocstopo");
+		String smallText = """
+				site hq {
+				    subnet lan 10.0.1.0/24
+				    server fe1.hq.test {
+				        interface 10.0.1.11 on lan
+				    }
+				    enterprise pool pool.hq.test {
+				        front ends fe1.hq.test
+				    }
+				}
+				""";
+		Files.writeString(small, smallText);
+		Path big = Files.createDirectories(dir.resolve("big")).resolve("site.ocstopo");
+		String bigText = manyPools(1500);
+		String broken = "\nsubnet first 10.255.1.0/33\n";
+		try (LanguageServerSession session = LanguageServerSession.start(null, List.of("-Xmx2g"))) {
+			session.initialize(dir, new ClientCapabilities());
+			String smallUri = small.toUri().toString();
+			String bigUri = big.toUri().toString();
+			session.diagnosticsOf(smallUri, d -> true);
+			session.forgetPublished();
+
+			session.documents().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(bigUri, "ocstopo", 1, bigText + broken)));
+			Position member = LanguageServerSession.positionOf(smallText, "fe1.hq.test\n    }");
+			session.documents().hover(new HoverParams(new TextDocumentIdentifier(smallUri), member)).get(60, TimeUnit.SECONDS);
+			session.documents().completion(new CompletionParams(new TextDocumentIdentifier(smallUri), new Position(1, 4)))
+					.get(60, TimeUnit.SECONDS);
+			assertTrue(session.latestDiagnosticsOf(bigUri).isEmpty(),
+					"hover and completion on the small file waited for the huge file's validation");
+
+			// The validation of version 1 is running: version 2 adds a second broken subnet.
+			session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(bigUri, 2),
+					List.of(new TextDocumentContentChangeEvent("subnet second 10.255.2.0/33\n"
+							+ bigText + broken))));
+			List<Diagnostic> first = session.diagnosticsOf(bigUri, d -> true);
+			assertEquals(2, LanguageServerSession.withCode(first, "prefix-out-of-range").size(),
+					"the first findings published after the change are the changed text's: " + first.size() + " findings, "
+							+ LanguageServerSession.withCode(first, "prefix-out-of-range"));
+		}
+	}
+
+	/** One site of clean pools of 8 Front Ends, each pool on its own subnet: about 2 KB a pool. */
+	private static String manyPools(int pools) {
+		StringBuilder site = new StringBuilder("site big {\n");
+		for (int p = 0; p < pools; p++) {
+			String net = "10." + (1 + p / 256) + "." + (p % 256) + ".";
+			site.append("    subnet p").append(p).append(' ').append(net).append("0/24\n");
+			StringBuilder members = new StringBuilder();
+			for (int k = 0; k < 8; k++) {
+				String frontEnd = "fe" + p + "-" + k + ".big.test";
+				site.append("    server ").append(frontEnd).append(" {\n        interface ").append(net).append(10 + k)
+						.append(" on p").append(p).append("\n        default gateway ").append(net).append("1\n    }\n");
+				members.append(k == 0 ? "" : ", ").append(frontEnd);
+			}
+			site.append("    enterprise pool pool").append(p).append(".big.test {\n        front ends ").append(members)
+					.append("\n    }\n");
+		}
+		return site.append("}\n").toString();
 	}
 
 	private static String request(int id, String method, String params) {

@@ -41,6 +41,10 @@ public final class LanguageServerMain {
 					binder.bind(LanguageServerImpl.class).to(TopologyLanguageServer.class);
 					binder.bind(WorkspaceManager.class).to(TopologyWorkspaceManager.class);
 					binder.bind(org.eclipse.xtext.util.IFileSystemScanner.class).to(TopologyFileSystemScanner.class);
+					// Builds parse, link and index; validation follows in a read request (DeferredValidation).
+					binder.bind(org.eclipse.xtext.build.IncrementalBuilder.InternalStatefulIncrementalBuilder.class)
+							.to(DeferredValidation.Builder.class);
+					binder.bind(org.eclipse.xtext.ide.server.concurrent.IRequestManager.class).to(ValidatingRequestManager.class);
 				}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
 		// LSP4J reads well-framed messages only: the client's bytes are framed again on the way in.

@@ -107,9 +107,13 @@ public class TopologyLanguageServer extends LanguageServerImpl {
 	 * {@code workspace/didChangeWatchedFiles} (a client that does not may still send them, and the
 	 * validator compares each policy file's time and size at every validation anyway).
 	 */
+	@Inject
+	private IResourceServiceProvider.Registry languages;
+
 	@Override
 	public void initialized(InitializedParams params) {
 		super.initialized(params);
+		WarmUp.start(languages);
 		if (!clientRegistersWatchedFiles()) {
 			return;
 		}

@@ -6,6 +6,8 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.xtext.ide.server.BuildManager;
 import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.ide.server.ProjectManager;
+import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.resource.XtextResource;
 
@@ -20,11 +22,32 @@ import org.eclipse.xtext.resource.XtextResource;
  */
 public class TopologyWorkspaceManager extends WorkspaceManager {
 
+	/**
+	 * Opening a file whose text is the one built from disk builds nothing: Xtext parsed, linked and
+	 * indexed it again, and every request on any file waited for that (the first completion after
+	 * opening a 5,000-line file: 0.9 s). Its findings were published when it was built.
+	 */
 	@Override
 	public BuildManager.Buildable didOpen(URI uri, Integer version, String contents) {
+		if (!isDocumentOpen(uri) && isBuiltFrom(uri, contents)) {
+			getOpenDocuments().put(uri, new ClampedDocument(version, contents));
+			return cancelIndicator -> List.of();
+		}
 		BuildManager.Buildable buildable = super.didOpen(uri, version, contents);
 		getOpenDocuments().put(uri, new ClampedDocument(version, contents));
 		return buildable;
+	}
+
+	/** Whether the file is loaded, parsed from exactly this text, as the last build left it. */
+	private boolean isBuiltFrom(URI uri, String contents) {
+		ProjectManager project = getProjectManager(uri);
+		if (project == null || project.getResourceSet() == null) {
+			return false;
+		}
+		Resource resource = project.getResourceSet().getResource(uri, false);
+		return resource instanceof XtextResource xtext && xtext.isLoaded() && xtext.getParseResult() != null
+				&& project.getIndexState().getResourceDescriptions().getResourceDescription(uri) != null
+				&& contents.equals(xtext.getParseResult().getRootNode().getText());
 	}
 
 	@Override

@@ -1,0 +1,122 @@
+package org.ocs.topology.ide.server;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.log4j.Logger;
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.xtext.build.BuildRequest;
+import org.eclipse.xtext.build.IncrementalBuilder;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.service.OperationCanceledManager;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.ocs.topology.validation.SuppressingResourceValidator;
+
+import com.google.inject.Inject;
+import com.google.inject.Singleton;
+
+/**
+ * Validation out of the build, so that a huge file's checks hold up nobody. Xtext validates each
+ * file inside its build, a write request: every hover, completion or outline request waits for
+ * the whole build, on any file (a 10 MB topology: 12 to 21 s). Here the build only parses, links
+ * and indexes; the files it would have validated are kept, and validated afterwards in a read
+ * request, which runs beside the other read requests (hover, completion...) instead of before them.
+ * The next change is a write request, which cancels it: a validation that has become stale stops at
+ * the next object checked, and the files it did not finish are validated after the next build.
+ * Each file's findings are published as soon as that file is validated.
+ */
+@Singleton
+public class DeferredValidation {
+
+	private static final Logger LOG = Logger.getLogger(DeferredValidation.class);
+
+	/** A file built and not validated yet: the resource set it was built in, and where its findings go. */
+	private record Pending(ResourceSet resourceSet, BuildRequest.IPostValidationCallback publish) {
+	}
+
+	/** In the order the builds built them; guarded by this. */
+	private final Map<URI, Pending> pending = new LinkedHashMap<>();
+
+	@Inject
+	private OperationCanceledManager cancellation;
+
+	/** What the build does instead of validating a file. */
+	public static class Builder extends IncrementalBuilder.InternalStatefulIncrementalBuilder {
+
+		@Inject
+		private DeferredValidation deferred;
+
+		@Override
+		protected boolean validate(Resource resource) {
+			deferred.defer(resource.getURI(), getRequest().getResourceSet(), getRequest().getAfterValidate());
+			// Nothing is generated from a topology, so there is nothing to go on with.
+			return false;
+		}
+	}
+
+	synchronized void defer(URI uri, ResourceSet resourceSet, BuildRequest.IPostValidationCallback publish) {
+		// The latest build's place in the order: the file just changed is validated after older ones
+		// only if they were already waiting.
+		pending.put(uri, new Pending(resourceSet, publish));
+	}
+
+	synchronized boolean hasPending() {
+		return !pending.isEmpty();
+	}
+
+	/** The file waiting longest, or null. */
+	private synchronized Map.Entry<URI, Pending> next() {
+		Iterator<Map.Entry<URI, Pending>> first = pending.entrySet().iterator();
+		if (!first.hasNext()) {
+			return null;
+		}
+		Map.Entry<URI, Pending> entry = first.next();
+		return Map.entry(entry.getKey(), entry.getValue());
+	}
+
+	/** Takes a file off the list, unless a later build has put it on again meanwhile. */
+	private synchronized boolean done(URI uri, Pending validated) {
+		return pending.remove(uri, validated);
+	}
+
+	/**
+	 * Validates the files waiting, one by one, and publishes each one's findings, until none waits
+	 * or the request is cancelled. A file that is gone from its resource set (deleted, or unloaded
+	 * by a build that was cancelled before it loaded the file again) is left to the next build.
+	 */
+	void validate(CancelIndicator cancelIndicator) {
+		for (Map.Entry<URI, Pending> next = next(); next != null; next = next()) {
+			cancellation.checkCanceled(cancelIndicator);
+			URI uri = next.getKey();
+			Pending file = next.getValue();
+			Resource resource = file.resourceSet().getResource(uri, false);
+			if (!(resource instanceof XtextResource xtext) || !resource.isLoaded()) {
+				done(uri, file);
+				continue;
+			}
+			List<Issue> issues;
+			try {
+				IResourceValidator validator = xtext.getResourceServiceProvider().getResourceValidator();
+				issues = validator.validate(resource, CheckMode.ALL, cancelIndicator);
+			} catch (RuntimeException failure) {
+				cancellation.propagateIfCancelException(failure);
+				// Fail closed: the file gets a finding that says its checks did not run.
+				issues = List.of(SuppressingResourceValidator.failedValidation(resource, failure));
+			}
+			// Findings of a text that has changed since are not published: the next build's are.
+			cancellation.checkCanceled(cancelIndicator);
+			if (done(uri, file)) {
+				file.publish().afterValidate(uri, issues);
+			} else {
+				LOG.debug("validated again before publishing: " + uri);
+			}
+		}
+	}
+}
