@@ -68,6 +68,14 @@ public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
 		return org.ocs.topology.resource.TopologyResource.class;
 	}
 
+	// Names are flat: the file's, then the folder's; no scope per named container (see the class).
+	@Override
+	public void configureIScopeProviderDelegate(Binder binder) {
+		binder.bind(org.eclipse.xtext.scoping.IScopeProvider.class)
+				.annotatedWith(Names.named(org.eclipse.xtext.scoping.impl.AbstractDeclarativeScopeProvider.NAMED_DELEGATE))
+				.to(org.ocs.topology.scoping.FlatNamesScopeProvider.class);
+	}
+
 	// EMF finds an object's fragment by indexOf in its list: quadratic in a site's declarations.
 	@Override
 	public Class<? extends org.eclipse.xtext.resource.IFragmentProvider> bindIFragmentProvider() {
