@@ -51,10 +51,13 @@ if [ "$status" -ne 2 ] || [ "$(wc -l < "$work/oom.err")" -ne 1 ]; then
   exit 1
 fi
 
-# The language server (docs/benchmarks.md has its history): one 5,000-line file; a 21-file folder.
+# The language server (docs/benchmarks.md has its history): one 5,000-line file; a 21-file folder;
+# hover and completion on a small file while a file of about 10 MB is opened and changed.
 if [ "$quick" = quick ]; then
   java -cp "$bench" org.ocs.topology.bench.LanguageServerLatency "$ls_jar" 10 5
+  java -cp "$bench" org.ocs.topology.bench.LanguageServerBlocking "$ls_jar" 300
 else
   java -cp "$bench" org.ocs.topology.bench.LanguageServerLatency "$ls_jar" 91 60
   java -cp "$bench" org.ocs.topology.bench.LanguageServerLatency "$ls_jar" 200 40 clean 10
+  java -cp "$bench" org.ocs.topology.bench.LanguageServerBlocking "$ls_jar" 5300
 fi

@@ -184,6 +184,26 @@ class LanguageServerAbuseTest {
 		}
 	}
 
+	/**
+	 * Opening a file whose text is the one on disk builds nothing again, but its findings are
+	 * published again: editors that keep only open files' findings (eglot) dropped the first ones.
+	 */
+	@Test
+	void openingAFileAsItIsOnDiskPublishesItsFindingsAgain(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("site.ocstopo");
+		String text = "subnet lan 10.0.1.0/33\n";
+		Files.writeString(file, text);
+		try (LanguageServerSession session = LanguageServerSession.start()) {
+			session.initialize(dir, new ClientCapabilities());
+			String uri = file.toUri().toString();
+			session.diagnosticsOf(uri, d -> !LanguageServerSession.withCode(d, "prefix-out-of-range").isEmpty());
+			session.forgetPublished();
+			session.documents().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, text)));
+			List<Diagnostic> again = session.diagnosticsOf(uri, d -> true);
+			assertEquals(1, LanguageServerSession.withCode(again, "prefix-out-of-range").size(), again.toString());
+		}
+	}
+
 	/** One site of clean pools of 8 Front Ends, each pool on its own subnet: about 2 KB a pool. */
 	private static String manyPools(int pools) {
 		StringBuilder site = new StringBuilder("site big {\n");

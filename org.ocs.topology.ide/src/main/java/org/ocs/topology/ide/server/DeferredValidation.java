@@ -44,6 +44,12 @@ public class DeferredValidation {
 	/** In the order the builds built them; guarded by this. */
 	private final Map<URI, Pending> pending = new LinkedHashMap<>();
 
+	/** What each file's findings were when last published, and where; guarded by this. */
+	private final Map<URI, Published> published = new java.util.HashMap<>();
+
+	private record Published(List<Issue> issues, BuildRequest.IPostValidationCallback publish) {
+	}
+
 	@Inject
 	private OperationCanceledManager cancellation;
 
@@ -86,6 +92,36 @@ public class DeferredValidation {
 		return pending.remove(uri, validated);
 	}
 
+	/** The same, keeping the findings about to be published. */
+	private synchronized boolean done(URI uri, Pending validated, List<Issue> issues) {
+		if (!pending.remove(uri, validated)) {
+			return false;
+		}
+		published.put(uri, new Published(List.copyOf(issues), validated.publish()));
+		return true;
+	}
+
+	/**
+	 * Publishes a file's findings again, as they were last published, for a file opened without a
+	 * build (its text is the one built). Editors that show only the findings of open files (eglot)
+	 * drop those published before; they wait for these. Nothing is published when the file still
+	 * waits for its validation, which will; false when nothing was ever published for the file.
+	 */
+	boolean republish(URI uri) {
+		Published last;
+		synchronized (this) {
+			if (pending.containsKey(uri)) {
+				return true;
+			}
+			last = published.get(uri);
+		}
+		if (last == null) {
+			return false;
+		}
+		last.publish().afterValidate(uri, last.issues());
+		return true;
+	}
+
 	/**
 	 * Validates the files waiting, one by one, and publishes each one's findings, until none waits
 	 * or the request is cancelled. A file that is gone from its resource set (deleted, or unloaded
@@ -112,7 +148,7 @@ public class DeferredValidation {
 			}
 			// Findings of a text that has changed since are not published: the next build's are.
 			cancellation.checkCanceled(cancelIndicator);
-			if (done(uri, file)) {
+			if (done(uri, file, issues)) {
 				file.publish().afterValidate(uri, issues);
 			} else {
 				LOG.debug("validated again before publishing: " + uri);
