@@ -40,10 +40,21 @@ final class BalancerDataPlane {
 	private final List<Session> sessions = new ArrayList<>();
 	/** Given how many equal options there are, which this trace takes. */
 	private final IntUnaryOperator choose;
+	/** Told whenever the port decides: a virtual server that lists ports is asked whether it takes it. */
+	private final Runnable portDecides;
 
-	BalancerDataPlane(NetworkView view, IntUnaryOperator choose) {
+	BalancerDataPlane(NetworkView view, IntUnaryOperator choose, Runnable portDecides) {
 		this.view = view;
 		this.choose = choose;
+		this.portDecides = portDecides;
+	}
+
+	/** Whether {@code vs} takes the port; told to the tracer where the answer could differ by port. */
+	private boolean accepts(VirtualServer vs, int port) {
+		if (vs.tcpPorts() != null) {
+			portDecides.run();
+		}
+		return vs.acceptsPort(port);
 	}
 
 	/** The balancer's hop for a packet: a BALANCER hop with the addresses it leaves with, or a DROP. */
@@ -62,7 +73,7 @@ final class BalancerDataPlane {
 		List<VirtualServer> atVip = view.virtualServersAt(balancer, dst);
 		if (!atVip.isEmpty()) {
 			// The most specific: a virtual server listing the port before one that takes every port.
-			VirtualServer vs = atVip.stream().filter(v -> v.acceptsPort(port))
+			VirtualServer vs = atVip.stream().filter(v -> accepts(v, port))
 					.min(Comparator.comparing((VirtualServer v) -> v.tcpPorts() == null).thenComparing(VirtualServer::name))
 					.orElse(null);
 			if (vs == null) {
@@ -80,7 +91,7 @@ final class BalancerDataPlane {
 		}
 		VirtualServer forwarding = null;
 		for (VirtualServer vs : balancer.virtualServers()) {
-			if (vs.forwarding() && (vs.destination() == null || vs.destination().contains(dst)) && vs.acceptsPort(port)
+			if (vs.forwarding() && (vs.destination() == null || vs.destination().contains(dst)) && accepts(vs, port)
 					&& (forwarding == null || prefixOf(vs) > prefixOf(forwarding))) {
 				forwarding = vs;
 			}

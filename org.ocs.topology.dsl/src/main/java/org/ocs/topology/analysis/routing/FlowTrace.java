@@ -78,6 +78,11 @@ public record FlowTrace(String from, String target, int port, Resolution resolut
 		return new FlowTrace(from, target, port, resolution, request, reply, verdict, cause, party, answering, made);
 	}
 
+	/** The same paths and verdict for a flow on another port (one no balancer on them looked at). */
+	public FlowTrace onPort(int other) {
+		return new FlowTrace(from, target, other, resolution, request, reply, verdict, cause, party, answering, assumption);
+	}
+
 	/**
 	 * The same trace judged against several servers that may answer: delivered to one not among
 	 * them, it is unreachable.

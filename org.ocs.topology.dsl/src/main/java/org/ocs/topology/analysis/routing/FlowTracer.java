@@ -63,10 +63,13 @@ public final class FlowTracer {
 		final List<Integer> forced;
 		final List<Integer> chosen = new ArrayList<>();
 		final List<Integer> options = new ArrayList<>();
+		/** Shared by every run of one flow: whether a balancer's choice depended on the port. */
+		final PortUse portUse;
 
-		Context(HostModel assumed, List<Integer> forced) {
+		Context(HostModel assumed, List<Integer> forced, PortUse portUse) {
 			this.assumed = assumed;
 			this.forced = forced;
+			this.portUse = portUse;
 		}
 
 		int choose(int count) {
@@ -90,8 +93,47 @@ public final class FlowTracer {
 		}
 	}
 
+	/**
+	 * Whether any balancer on a flow's paths looked at its port: a virtual server that lists ports
+	 * was asked whether it takes it. Nothing else in a trace depends on the port.
+	 */
+	private static final class PortUse {
+		boolean decided;
+	}
+
 	/** One trace per candidate address of {@code peerName}; one UNRESOLVED trace when there is none. */
 	public List<FlowTrace> traceToName(Host from, String peerName, int port) {
+		return traceToName(from, peerName, port, new PortUse());
+	}
+
+	/**
+	 * {@link #traceToName(Host, String, int)} for each of {@code ports}, in their order. A flow on
+	 * whose paths no balancer looked at the port takes the same paths on every port: it is traced
+	 * once and told again for the other ports (a pool's Front End pairs, three services each).
+	 */
+	public List<List<FlowTrace>> traceToName(Host from, String peerName, List<Integer> ports) {
+		List<List<FlowTrace>> byPort = new ArrayList<>(ports.size());
+		List<FlowTrace> anyPort = null;
+		for (int port : ports) {
+			if (anyPort != null) {
+				List<FlowTrace> same = new ArrayList<>(anyPort.size());
+				for (FlowTrace trace : anyPort) {
+					same.add(trace.onPort(port));
+				}
+				byPort.add(same);
+				continue;
+			}
+			PortUse use = new PortUse();
+			List<FlowTrace> traces = traceToName(from, peerName, port, use);
+			byPort.add(traces);
+			if (!use.decided) {
+				anyPort = traces;
+			}
+		}
+		return byPort;
+	}
+
+	private List<FlowTrace> traceToName(Host from, String peerName, int port, PortUse use) {
 		List<Resolution> resolutions = resolver.resolve(from, peerName);
 		if (resolutions.isEmpty()) {
 			return List.of(new FlowTrace(from.name(), peerName, port, null, null, null, Verdict.UNRESOLVED, Cause.UNRESOLVED,
@@ -99,7 +141,7 @@ public final class FlowTracer {
 		}
 		List<FlowTrace> traces = new ArrayList<>();
 		for (Resolution resolution : resolutions) {
-			traces.addAll(traceAll(from, resolution, peerName, port));
+			traces.addAll(traceAll(from, resolution, peerName, port, use));
 		}
 		return traces;
 	}
@@ -117,10 +159,14 @@ public final class FlowTracer {
 	 * pick (in member name order), so that no verdict depends on the order members are written in.
 	 */
 	public List<FlowTrace> traceAll(Host from, Resolution resolution, String expectedPeer, int port) {
+		return traceAll(from, resolution, expectedPeer, port, new PortUse());
+	}
+
+	private List<FlowTrace> traceAll(Host from, Resolution resolution, String expectedPeer, int port, PortUse use) {
 		List<FlowTrace> traces = new ArrayList<>();
 		List<Integer> forced = List.of();
 		while (forced != null && traces.size() < MAX_PATHS) {
-			Context weak = new Context(HostModel.WEAK, forced);
+			Context weak = new Context(HostModel.WEAK, forced, use);
 			traces.add(traceBothModels(from, resolution, expectedPeer, port, weak));
 			forced = weak.next();
 		}
@@ -142,7 +188,7 @@ public final class FlowTracer {
 		if (weak.dependsOnModel.isEmpty()) {
 			return underWeak;
 		}
-		Context strong = new Context(HostModel.STRONG, weak.chosen);
+		Context strong = new Context(HostModel.STRONG, weak.chosen, weak.portUse);
 		FlowTrace underStrong = trace(from, resolution, expectedPeer, port, strong);
 		if (underStrong.verdict() == underWeak.verdict()) {
 			return underWeak;
@@ -156,7 +202,7 @@ public final class FlowTracer {
 	}
 
 	private FlowTrace trace(Host from, Resolution resolution, String expectedPeer, int port, Context context) {
-		BalancerDataPlane balancers = new BalancerDataPlane(view, context::choose);
+		BalancerDataPlane balancers = new BalancerDataPlane(view, context::choose, () -> context.portUse.decided = true);
 		List<Hop> resolveHop = resolution.method() == Resolution.Method.LITERAL ? List.of()
 				: List.of(Hop.at(from.name(), Role.SERVER, null, resolution.address(), resolution.declaration(),
 						new Hop.Resolve(resolution.name(), resolution.method())));
@@ -209,7 +255,7 @@ public final class FlowTracer {
 			BalancerDataPlane balancers, Context context) {
 		List<Hop> hops = new ArrayList<>();
 		List<Balancer> crossed = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
+		Set<Visit> seen = new HashSet<>();
 		Ipv4Address src = source;
 		Ipv4Address dst = destination;
 		Device device = start;
@@ -218,7 +264,7 @@ public final class FlowTracer {
 		for (int step = 0; step < MAX_HOPS; step++) {
 			String where = device != null ? device.name() : router.toString();
 			Role role = device != null ? roleOf(device) : Role.UNDECLARED_ROUTER;
-			if (!seen.add(role + "|" + where + "|" + src + "|" + dst)) {
+			if (!seen.add(new Visit(role, where, src, dst))) {
 				return drop(hops, crossed, Hop.at(where, role, src, dst, null, Drop.of(DropReason.ROUTING_LOOP)));
 			}
 			if (device == null) {
@@ -296,6 +342,10 @@ public final class FlowTracer {
 			}
 		}
 		return drop(hops, crossed, Hop.at(start.name(), roleOf(start), src, dst, null, Drop.of(DropReason.TOO_MANY_HOPS)));
+	}
+
+	/** A device a packet reached, with the addresses it carried: met twice, the path loops. */
+	private record Visit(Role role, String where, Ipv4Address source, Ipv4Address destination) {
 	}
 
 	/**

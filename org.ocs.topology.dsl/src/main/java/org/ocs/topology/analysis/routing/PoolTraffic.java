@@ -78,8 +78,12 @@ public final class PoolTraffic {
 			Set<String> devices) {
 		Map<Verdict, List<IntraPoolService>> byVerdict = new LinkedHashMap<>();
 		Map<Verdict, FlowTrace> firstTrace = new LinkedHashMap<>();
-		for (IntraPoolService service : services) {
-			for (FlowTrace trace : tracer.traceToName(from, to.name(), service.tcpPort())) {
+		List<Integer> ports = new ArrayList<>(services.size());
+		services.forEach(service -> ports.add(service.tcpPort()));
+		List<List<FlowTrace>> tracesByPort = tracer.traceToName(from, to.name(), ports);
+		for (int s = 0; s < services.size(); s++) {
+			IntraPoolService service = services.get(s);
+			for (FlowTrace trace : tracesByPort.get(s)) {
 				if (devices != null) {
 					trace.allHops().forEach(hop -> devices.add(NetworkView.key(hop.device())));
 				}
