@@ -2,6 +2,7 @@ package org.ocs.topology.validation;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,11 +98,15 @@ public final class TopologyModel {
 	}
 
 	private List<EObject> contents;
+	/** The folder's objects by implementation class, each list in file and text order. */
+	private final Map<Class<?>, List<EObject>> byClass = new LinkedHashMap<>();
 	private final Map<Class<?>, List<?>> byType = new HashMap<>();
 
 	/**
 	 * Every object of a type in the folder's files, in file and text order. The folder is walked
-	 * once and each type's list kept: some forty rules ask, each for a few types.
+	 * once and each type's list kept: some forty rules ask, each for a few types. Types are matched
+	 * against the few implementation classes, not against every object: an instanceof test of an
+	 * interface on each of 100,000 objects of mixed classes was a tenth of a folder's analysis.
 	 */
 	@SuppressWarnings("unchecked")
 	public synchronized <T extends EObject> List<T> all(Class<T> type) {
@@ -110,10 +115,36 @@ public final class TopologyModel {
 			for (Model model : models) {
 				model.eAllContents().forEachRemaining(walked::add);
 			}
+			for (EObject object : walked) {
+				byClass.computeIfAbsent(object.getClass(), c -> new ArrayList<>()).add(object);
+			}
 			contents = walked;
 		}
-		return (List<T>) byType.computeIfAbsent(type,
-				t -> contents.stream().filter(type::isInstance).map(type::cast).toList());
+		return (List<T>) byType.computeIfAbsent(type, t -> {
+			Map<Class<?>, Boolean> matches = new java.util.IdentityHashMap<>();
+			List<EObject> only = null;
+			for (Map.Entry<Class<?>, List<EObject>> entry : byClass.entrySet()) {
+				boolean match = type.isAssignableFrom(entry.getKey());
+				matches.put(entry.getKey(), match);
+				if (match) {
+					only = only == null ? entry.getValue() : contents;
+				}
+			}
+			if (only == null) {
+				return List.of();
+			}
+			if (only != contents) {
+				return List.copyOf(only);
+			}
+			// Several classes: in the order of the walk.
+			List<EObject> all = new ArrayList<>();
+			for (EObject object : contents) {
+				if (matches.get(object.getClass())) {
+					all.add(object);
+				}
+			}
+			return List.copyOf(all);
+		});
 	}
 
 	private static ProductGeneration findProduct(List<Model> models) {
