@@ -27,6 +27,61 @@ public final class AddressText {
 	}
 
 	public static AddressText parse(String text) {
+		AddressText wellFormed = wellFormed(text);
+		return wellFormed != null ? wellFormed : read(text);
+	}
+
+	/**
+	 * The common case, read in one pass without splitting: a valid dotted quad, with a prefix length
+	 * or not. Null for anything else, which {@link #read} then tells apart. Every rule on every
+	 * address asks, so this was a tenth of a file's checks.
+	 */
+	private static AddressText wellFormed(String text) {
+		if (text == null) {
+			return null;
+		}
+		int length = text.length();
+		int i = 0;
+		int bits = 0;
+		for (int part = 0; part < 4; part++) {
+			if (part > 0) {
+				if (i >= length || text.charAt(i) != '.') {
+					return null;
+				}
+				i++;
+			}
+			int start = i;
+			int value = 0;
+			while (i < length && i - start < 3 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+				value = value * 10 + (text.charAt(i) - '0');
+				i++;
+			}
+			if (i == start || (i - start > 1 && text.charAt(start) == '0') || value > 255) {
+				return null;
+			}
+			bits = bits << 8 | value;
+		}
+		OptionalInt prefix = OptionalInt.empty();
+		if (i < length) {
+			if (text.charAt(i) != '/') {
+				return null;
+			}
+			int start = ++i;
+			int value = 0;
+			while (i < length && i - start < 2 && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+				value = value * 10 + (text.charAt(i) - '0');
+				i++;
+			}
+			if (i == start || i != length || value > 32) {
+				return null;
+			}
+			prefix = OptionalInt.of(value);
+		}
+		return new AddressText(new Ipv4Address(bits), prefix, Problem.NONE, null);
+	}
+
+	/** Any text: valid, or the reason it is not. */
+	private static AddressText read(String text) {
 		if (text == null || text.isEmpty()) {
 			return malformed("is empty");
 		}
