@@ -1,9 +1,16 @@
 package org.ocs.topology.rules.language;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.Action;
+import org.eclipse.xtext.Assignment;
+import org.eclipse.xtext.GrammarUtil;
+import org.eclipse.xtext.nodemodel.BidiTreeIterator;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.ocs.topology.rules.DeclarationRule;
@@ -19,8 +26,17 @@ public final class SettingRepeated extends DeclarationRule<EObject> {
 
 	@Override
 	public void check(EObject object, Findings findings) {
+		Map<String, Integer> written = null;
 		for (EStructuralFeature feature : object.eClass().getEAllStructuralFeatures()) {
 			if (feature.isMany() || feature.isDerived() || feature.isTransient()) {
+				continue;
+			}
+			// Every object is checked: its text is read once for all its features, and only a
+			// feature written twice is looked up again for the nodes to report.
+			if (written == null) {
+				written = timesWritten(object);
+			}
+			if (written.getOrDefault(feature.getName(), 0) < 2) {
 				continue;
 			}
 			List<INode> nodes = NodeModelUtils.findNodesForFeature(object, feature);
@@ -31,5 +47,49 @@ public final class SettingRepeated extends DeclarationRule<EObject> {
 								+ "; only one may be written.", null);
 			}
 		}
+	}
+
+	/**
+	 * How many nodes of the object's text each feature has: the walk of
+	 * {@link NodeModelUtils#findNodesForFeature(EObject, EStructuralFeature)}, which does not depend on
+	 * the feature, made once, counting for every feature at once.
+	 */
+	private static Map<String, Integer> timesWritten(EObject object) {
+		Map<String, Integer> written = new HashMap<>();
+		ICompositeNode node = NodeModelUtils.findActualNodeFor(object);
+		if (node == null) {
+			return written;
+		}
+		BidiTreeIterator<INode> iterator = node.getAsTreeIterable().iterator();
+		while (iterator.hasNext()) {
+			INode child = iterator.next();
+			EObject grammarElement = child.getGrammarElement();
+			if (grammarElement == null) {
+				continue;
+			}
+			if (grammarElement instanceof Action action) {
+				if (child.getSemanticElement() == object) {
+					iterator.next();
+					written.merge(String.valueOf(action.getFeature()), 1, Integer::sum);
+				} else {
+					INode first = ((ICompositeNode) child).getFirstChild();
+					while (first.getGrammarElement() instanceof Action) {
+						first = ((ICompositeNode) first).getFirstChild();
+					}
+					Assignment assignment = GrammarUtil.containingAssignment(first.getGrammarElement());
+					if (assignment != null) {
+						written.merge(String.valueOf(assignment.getFeature()), 1, Integer::sum);
+					}
+				}
+				iterator.prune();
+			} else if (child != node) {
+				Assignment assignment = GrammarUtil.containingAssignment(grammarElement);
+				if (assignment != null) {
+					written.merge(String.valueOf(assignment.getFeature()), 1, Integer::sum);
+					iterator.prune();
+				}
+			}
+		}
+		return written;
 	}
 }
