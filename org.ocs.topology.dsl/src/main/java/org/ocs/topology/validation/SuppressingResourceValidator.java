@@ -382,6 +382,10 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 
 	private static List<Suppression> suppressions(ICompositeNode root) {
 		List<Suppression> suppressions = new ArrayList<>();
+		if (!root.getText().contains(MARKER)) {
+			// Both markers start with it: a file without it has no suppression, and its leaves need no walk.
+			return suppressions;
+		}
 		List<ILeafNode> leaves = new ArrayList<>();
 		root.getLeafNodes().forEach(leaves::add);
 		for (int i = 0; i < leaves.size(); i++) {
