@@ -25,6 +25,17 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
 		return Integer.compareUnsigned(bits, other.bits);
 	}
 
+	/**
+	 * The bits, mixed: the addresses of one plan (10.a.b.k) differ in a few bits that a hash table
+	 * folds onto each other, so the network view's owner and interface maps had overfull buckets
+	 * (turned into trees) on the generated Lync topologies. The product's high half, well mixed, is
+	 * rotated down to where HashMap takes its bucket from.
+	 */
+	@Override
+	public int hashCode() {
+		return Integer.rotateLeft(bits * 0x9E3779B9, 16);
+	}
+
 	@Override
 	public String toString() {
 		return (bits >>> 24) + "." + (bits >>> 16 & 0xff) + "." + (bits >>> 8 & 0xff) + "." + (bits & 0xff);
