@@ -124,8 +124,23 @@ public record FlowTrace(String from, String target, int port, Resolution resolut
 	 * {@code router} declaration with its interfaces and routes would make a fact.
 	 */
 	public List<String> assumedRouters() {
-		return allHops().stream().filter(hop -> hop.kind() == Hop.Kind.ASSUMED_ROUTER).map(Hop::device).distinct()
-				.toList();
+		// Asked of every problem trace, more than once: no list is made where there is none (most paths).
+		List<String> routers = assumedRouters(reply, assumedRouters(request, null));
+		return routers == null ? List.of() : java.util.Collections.unmodifiableList(routers);
+	}
+
+	private static List<String> assumedRouters(Leg leg, List<String> found) {
+		if (leg != null) {
+			for (Hop hop : leg.hops()) {
+				if (hop.kind() == Hop.Kind.ASSUMED_ROUTER) {
+					found = found == null ? new ArrayList<>() : found;
+					if (!found.contains(hop.device())) {
+						found.add(hop.device());
+					}
+				}
+			}
+		}
+		return found;
 	}
 
 	/** Whether the verdict is a problem that rests on an assumption: a host model, or an undeclared router. */

@@ -32,6 +32,10 @@ public final class PoolTraffic {
 		}
 	}
 
+	/** A pair's findings, in this order of their verdicts. */
+	private static final List<Verdict> FINDING_ORDER = List.of(Verdict.UNRESOLVED, Verdict.UNREACHABLE, Verdict.HAIRPIN,
+			Verdict.ASYMMETRIC);
+
 	private final NetworkView view;
 	private final FlowTracer tracer;
 
@@ -76,8 +80,9 @@ public final class PoolTraffic {
 
 	private List<PairFinding> pairFindings(String pool, Host from, Host to, List<IntraPoolService> services,
 			Set<String> devices) {
-		Map<Verdict, List<IntraPoolService>> byVerdict = new LinkedHashMap<>();
-		Map<Verdict, FlowTrace> firstTrace = new LinkedHashMap<>();
+		// Made at the first problem: most pairs have none.
+		Map<Verdict, List<IntraPoolService>> byVerdict = null;
+		Map<Verdict, FlowTrace> firstTrace = null;
 		List<Integer> ports = new ArrayList<>(services.size());
 		services.forEach(service -> ports.add(service.tcpPort()));
 		List<List<FlowTrace>> tracesByPort = tracer.traceToName(from, to.name(), ports);
@@ -88,6 +93,10 @@ public final class PoolTraffic {
 					trace.allHops().forEach(hop -> devices.add(NetworkView.key(hop.device())));
 				}
 				if (trace.verdict().isProblem()) {
+					if (byVerdict == null) {
+						byVerdict = new LinkedHashMap<>();
+						firstTrace = new LinkedHashMap<>();
+					}
 					byVerdict.computeIfAbsent(trace.verdict(), v -> new ArrayList<>());
 					if (!byVerdict.get(trace.verdict()).contains(service)) {
 						byVerdict.get(trace.verdict()).add(service);
@@ -96,8 +105,11 @@ public final class PoolTraffic {
 				}
 			}
 		}
+		if (byVerdict == null) {
+			return List.of();
+		}
 		List<PairFinding> findings = new ArrayList<>();
-		for (Verdict verdict : List.of(Verdict.UNRESOLVED, Verdict.UNREACHABLE, Verdict.HAIRPIN, Verdict.ASYMMETRIC)) {
+		for (Verdict verdict : FINDING_ORDER) {
 			if (byVerdict.containsKey(verdict)) {
 				FlowTrace trace = firstTrace.get(verdict);
 				findings.add(new PairFinding(pool, from.name(), to.name(), verdict, byVerdict.get(verdict), trace,
