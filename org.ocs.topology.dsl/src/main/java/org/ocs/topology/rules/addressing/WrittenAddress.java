@@ -60,7 +60,13 @@ public record WrittenAddress(EObject owner, EAttribute feature, int index, Strin
 
 	/** The addresses written on this object (not on the objects it contains). */
 	public static List<WrittenAddress> of(EObject object) {
-		List<WrittenAddress> all = new ArrayList<>();
+		if (!(object instanceof Subnet || object instanceof NetworkInterface || object instanceof SelfIp
+				|| object instanceof HostsEntry || object instanceof ARecord || object instanceof VirtualServer
+				|| object instanceof SourceTranslation || object instanceof DefaultGateway || object instanceof StaticRoute)) {
+			// Most objects carry no address, and six rules ask of each.
+			return List.of();
+		}
+		List<WrittenAddress> all = new ArrayList<>(2);
 		if (object instanceof Subnet subnet) {
 			add(all, subnet, P.getSubnet_Range(), Use.NETWORK);
 		} else if (object instanceof NetworkInterface || object instanceof SelfIp) {

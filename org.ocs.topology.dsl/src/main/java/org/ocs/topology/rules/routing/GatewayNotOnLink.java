@@ -46,25 +46,28 @@ public final class GatewayNotOnLink extends DeclarationRule<EObject> {
 		if (onLink.isEmpty()) {
 			return;
 		}
-		String owner = Describe.of(device);
-		String networks = onLink.stream().map(Cidr::toString).distinct().collect(Collectors.joining(", "));
 		for (EObject child : device.eContents()) {
 			if (child instanceof DefaultGateway gateway) {
 				AddressText text = usable(gateway);
 				if (text != null && onLink.stream().noneMatch(n -> n.contains(text.address()))) {
 					findings.report(gateway, P.getDefaultGateway_Address(), "Default gateway " + gateway.getAddress() + " of "
-							+ owner + " is on none of its subnets (" + networks + "): " + system
+							+ Describe.of(device) + " is on none of its subnets (" + networks(onLink) + "): " + system
 							+ " cannot reach it, so nothing off-subnet is reachable.");
 				}
 			} else if (child instanceof StaticRoute route) {
 				AddressText text = usable(route);
 				if (text != null && onLink.stream().noneMatch(n -> n.contains(text.address()))) {
 					findings.report(route, P.getStaticRoute_NextHop(), "Next hop " + route.getNextHop() + " of route "
-							+ route.getDestination() + " on " + owner + " is on none of its subnets (" + networks
-							+ "): the route cannot be used.");
+							+ route.getDestination() + " on " + Describe.of(device) + " is on none of its subnets ("
+							+ networks(onLink) + "): the route cannot be used.");
 				}
 			}
 		}
+	}
+
+	/** The subnets said in a finding; told only when there is one (every server is checked). */
+	private static String networks(List<Cidr> onLink) {
+		return onLink.stream().map(Cidr::toString).distinct().collect(Collectors.joining(", "));
 	}
 
 	/** The gateway's address or the route's next hop, when it is usable. */
