@@ -95,6 +95,8 @@ public class TopologyLanguageServer extends LanguageServerImpl {
 	@Override
 	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
 		initializeParams = params;
+		// Beside the workspace's first build, so that it is done before the first file is opened.
+		WarmUp.start(languages);
 		return super.initialize(params).thenApply(result -> {
 			String version = TopologyLanguageServer.class.getPackage().getImplementationVersion();
 			result.setServerInfo(new ServerInfo("ocstopo", version == null ? "dev" : version));
@@ -113,7 +115,6 @@ public class TopologyLanguageServer extends LanguageServerImpl {
 	@Override
 	public void initialized(InitializedParams params) {
 		super.initialized(params);
-		WarmUp.start(languages);
 		if (!clientRegistersWatchedFiles()) {
 			return;
 		}
