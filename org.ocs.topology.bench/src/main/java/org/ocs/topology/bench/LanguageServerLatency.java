@@ -37,7 +37,7 @@ import org.eclipse.lsp4j.services.LanguageServer;
  */
 public final class LanguageServerLatency {
 
-	private static final int WARM_UP = 15;
+	private static final int WARM_UP = 20;
 
 	private LanguageServerLatency() {
 	}
@@ -106,6 +106,9 @@ public final class LanguageServerLatency {
 			awaitDiagnostics(published, uri);
 			if (i >= 0) {
 				diagnostics.add(System.nanoTime() - start);
+				if (Boolean.getBoolean("each")) {
+					System.out.printf("edit %d: %.0f ms%n", i, (System.nanoTime() - start) / 1e6);
+				}
 			}
 		}
 		List<Long> completions = new ArrayList<>();
