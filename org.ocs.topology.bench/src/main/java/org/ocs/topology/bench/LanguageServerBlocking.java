@@ -1,5 +1,6 @@
 package org.ocs.topology.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,30 +61,18 @@ public final class LanguageServerBlocking {
 		System.out.printf("huge file: %,d bytes, %,d lines (%d pools); small file: %d lines, in another folder%n",
 				Files.size(big), bigText.lines().count(), pools, smallText.lines().count());
 
-		// -Dls.jvm="..." passes options to the server's JVM (a profiler, say).
-		List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx4g"));
-		String options = System.getProperty("ls.jvm", "").trim();
-		if (!options.isEmpty()) {
-			command.addAll(List.of(options.split("\\s+")));
-		}
-		command.addAll(List.of("-jar", jar.toString()));
-		Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
 		BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client(published),
-				process.getInputStream(), process.getOutputStream());
-		launcher.startListening();
-		LanguageServer server = launcher.getRemoteProxy();
-		InitializeParams init = new InitializeParams();
-		init.setRootUri(workspace.toUri().toString());
-		init.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "bench")));
-		init.setCapabilities(new ClientCapabilities());
-		long started = System.nanoTime();
+		Started started = start(jar, "-Xmx4g", published);
+		Process process = started.process();
+		LanguageServer server = started.server();
+		InitializeParams init = initializeParams(workspace);
+		long initializing = System.nanoTime();
 		server.initialize(init).get(300, TimeUnit.SECONDS);
 		server.initialized(new InitializedParams());
 		String bigUri = big.toUri().toString();
 		String smallUri = small.toUri().toString();
 		awaitDiagnostics(published, bigUri, 600);
-		System.out.printf("initial build: the huge file's diagnostics %.1f s after initialize%n", (System.nanoTime() - started) / 1e9);
+		System.out.printf("initial build: the huge file's diagnostics %.1f s after initialize%n", (System.nanoTime() - initializing) / 1e9);
 		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(smallUri, "ocstopo", 1, smallText)));
 		awaitDiagnostics(published, smallUri, 120);
 
@@ -136,6 +125,39 @@ public final class LanguageServerBlocking {
 		server.exit();
 		process.waitFor(30, TimeUnit.SECONDS);
 		System.exit(0);
+	}
+
+	/** A server process and the client's proxy to it. */
+	record Started(Process process, LanguageServer server) {
+	}
+
+	/**
+	 * Starts the server jar with a heap, speaking LSP over its stdio; what it publishes goes to
+	 * {@code published}. {@code -Dls.jvm="..."} passes options to its JVM (a profiler, a GC log),
+	 * {@code -Dls.stderr=true} shows its log (shared with LanguageServerLatency).
+	 */
+	static Started start(Path jar, String heap, BlockingQueue<PublishDiagnosticsParams> published) throws IOException {
+		List<String> command = new java.util.ArrayList<>(List.of("java", heap));
+		String options = System.getProperty("ls.jvm", "").trim();
+		if (!options.isEmpty()) {
+			command.addAll(List.of(options.split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString()));
+		Process process = new ProcessBuilder(command).redirectError(
+				Boolean.getBoolean("ls.stderr") ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD).start();
+		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client(published),
+				process.getInputStream(), process.getOutputStream());
+		launcher.startListening();
+		return new Started(process, launcher.getRemoteProxy());
+	}
+
+	/** initialize with the workspace as root and only folder, and no client capabilities. */
+	static InitializeParams initializeParams(Path workspace) {
+		InitializeParams init = new InitializeParams();
+		init.setRootUri(workspace.toUri().toString());
+		init.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "bench")));
+		init.setCapabilities(new ClientCapabilities());
+		return init;
 	}
 
 	/** Odd rounds add a comment line at the end, even rounds remove it. */

@@ -55,25 +55,11 @@ public final class LanguageServerLatency {
 		System.out.println("topology: " + pools + " pools in " + (pools + poolsPerFile - 1) / poolsPerFile + " site files, " + text.lines().count() + " lines in the open file"
 				+ (hairpins ? ", every odd pool with hairpins (32 errors each)" : ", clean"));
 
-		// -Dls.stderr=true shows the server's log; -Dls.jvm="..." passes options to its JVM (a profiler, say).
-		List<String> command = new ArrayList<>(List.of("java", "-Xmx2g"));
-		String options = System.getProperty("ls.jvm", "").trim();
-		if (!options.isEmpty()) {
-			command.addAll(List.of(options.split("\\s+")));
-		}
-		command.addAll(List.of("-jar", jar.toString()));
-		Process process = new ProcessBuilder(command).redirectError(
-				Boolean.getBoolean("ls.stderr") ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD).start();
 		BlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
-		LanguageClient client = LanguageServerBlocking.client(published);
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(client, process.getInputStream(),
-				process.getOutputStream());
-		launcher.startListening();
-		LanguageServer server = launcher.getRemoteProxy();
-		InitializeParams init = new InitializeParams();
-		init.setRootUri(workspace.toUri().toString());
-		init.setWorkspaceFolders(List.of(new WorkspaceFolder(workspace.toUri().toString(), "bench")));
-		init.setCapabilities(new ClientCapabilities());
+		LanguageServerBlocking.Started started = LanguageServerBlocking.start(jar, "-Xmx2g", published);
+		Process process = started.process();
+		LanguageServer server = started.server();
+		InitializeParams init = LanguageServerBlocking.initializeParams(workspace);
 		server.initialize(init).get(120, TimeUnit.SECONDS);
 		server.initialized(new InitializedParams());
 		String uri = file.toUri().toString();

@@ -84,7 +84,7 @@ final class WarmUp implements Runnable {
 			LOG.info(String.format("completion and hover warmed up in %.0f ms", (System.nanoTime() - start) / 1e6));
 		} catch (RuntimeException | LinkageError | java.io.IOException failure) {
 			// Only the first request's speed is at stake: say it, go on.
-			LOG.info("warm-up of completion and hover failed: " + failure);
+			LOG.warn("warm-up of completion and hover failed: " + failure);
 		}
 	}
 }
