@@ -39,10 +39,12 @@ class HostileFilesEndToEndTest {
 	/** The CLI as a process, killed after a minute; as the unprivileged user 'nobody' when asked (root reads anything). */
 	private static CliEndToEndTest.Run run(Path dir, boolean unprivileged, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
+		Path runnable = jar;
 		if (unprivileged && isRoot()) {
 			command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+			runnable = TopologyTestSupport.readableByAnyone(jar);
 		}
-		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+		command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", runnable.toString()));
 		command.addAll(List.of(args));
 		Path stdout = Files.createTempFile("ocstopo-stdout", ".txt");
 		Path stderr = Files.createTempFile("ocstopo-stderr", ".txt");

@@ -104,6 +104,10 @@ final class LanguageServerSession implements AutoCloseable {
 	static LanguageServerSession start(List<String> commandPrefix, Writer trace, List<String> jvmOptions) throws IOException {
 		Path jar = jar();
 		assertTrue(Files.isRegularFile(jar), "build the language server first: " + jar);
+		if (!commandPrefix.isEmpty()) {
+			// Run as another user: the clone's own folder may be closed to it.
+			jar = TopologyTestSupport.readableByAnyone(jar);
+		}
 		List<String> command = new ArrayList<>(commandPrefix);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);

@@ -77,6 +77,20 @@ public abstract class TopologyTestSupport {
 		return all;
 	}
 
+	/**
+	 * A copy of a built jar that any user can read, for a process run as another user ('nobody'):
+	 * the clone may sit in a folder only its owner can enter (mktemp -d makes it 0700).
+	 */
+	static synchronized Path readableByAnyone(Path jar) throws java.io.IOException {
+		Path folder = java.nio.file.Files.createTempDirectory("ocstopo-jar");
+		java.nio.file.Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+		Path copy = java.nio.file.Files.copy(jar, folder.resolve(jar.getFileName()));
+		java.nio.file.Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+		copy.toFile().deleteOnExit();
+		folder.toFile().deleteOnExit();
+		return copy;
+	}
+
 	public static Path repositoryRoot() {
 		String root = System.getProperty("ocstopo.root");
 		return (root == null ? Path.of("..") : Path.of(root)).toAbsolutePath().normalize();
