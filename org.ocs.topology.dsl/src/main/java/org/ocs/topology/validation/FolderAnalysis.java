@@ -13,6 +13,7 @@ import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.ocs.topology.resource.TopologyResource;
 import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.topology.Model;
 
@@ -21,8 +22,9 @@ import com.google.inject.Singleton;
 /**
  * Runs the folder-wide checks once per state of a folder. Validating each of a folder's N files
  * would otherwise rebuild the network and re-trace every pool N times. The state is the identity
- * of the folder's parsed models: any edit re-parses a file into a new model. The cache lives on the
- * resource set, so it goes when the resource set goes.
+ * of the folder's parsed models and how many times each was parsed: an edit re-parses a file into a
+ * new model, or (the language server's partial parse) part of the same model. The cache lives on
+ * the resource set, so it goes when the resource set goes.
  */
 @Singleton
 public class FolderAnalysis {
@@ -42,10 +44,13 @@ public class FolderAnalysis {
 		private final Set<Model> models = Collections.newSetFromMap(new IdentityHashMap<>());
 		private final Map<Resource, List<FolderFinding>> byResource = new IdentityHashMap<>();
 		private final List<FolderFinding> failures = new ArrayList<>();
+		/** Each model's parse count when analysed, in the order of {@link #listed}. */
+		private final long[] generations;
 
 		Entry(List<Model> models, List<FolderFinding> findings) {
 			this.listed = models;
 			this.models.addAll(models);
+			this.generations = generations(models);
 			for (FolderFinding finding : findings) {
 				if (finding.isFailure()) {
 					failures.add(finding);
@@ -57,18 +62,26 @@ public class FolderAnalysis {
 
 		/** Whether this is the state of the folder these models make (the same models, by identity). */
 		boolean isFor(List<Model> current) {
-			if (current == listed) {
-				return true; // the folder's list, unchanged since (TopologyFolder)
-			}
-			if (current.size() != models.size()) {
-				return false;
-			}
-			for (Model model : current) {
-				if (!models.contains(model)) {
+			if (current != listed) {
+				if (current.size() != models.size()) {
 					return false;
 				}
+				for (Model model : current) {
+					if (!models.contains(model)) {
+						return false;
+					}
+				}
 			}
-			return true;
+			// The same models (the folder's list, unchanged since, or the same set): parsed no more since?
+			return java.util.Arrays.equals(generations, generations(listed));
+		}
+
+		private static long[] generations(List<Model> models) {
+			long[] generations = new long[models.size()];
+			for (int i = 0; i < generations.length; i++) {
+				generations[i] = models.get(i).eResource() instanceof TopologyResource resource ? resource.generation() : -1;
+			}
+			return generations;
 		}
 
 		List<FolderFinding> of(Resource resource) {

@@ -75,10 +75,20 @@ final class FuzzInputs {
 		return seeds;
 	}
 
+	/** Every example file and every rule page's examples. */
+	static List<String> seedTexts() {
+		return SEEDS;
+	}
+
 	/** A seed changed as the fuzzer's data says. */
 	static String mutated(FuzzedDataProvider data) {
-		StringBuilder text = new StringBuilder(SEEDS.get(data.consumeInt(0, SEEDS.size() - 1)));
-		int changes = data.consumeInt(0, 6);
+		return mutated(data, SEEDS.get(data.consumeInt(0, SEEDS.size() - 1)), 6);
+	}
+
+	/** {@code seed} with up to {@code most} changes, as the fuzzer's data says. */
+	static String mutated(FuzzedDataProvider data, String seed, int most) {
+		StringBuilder text = new StringBuilder(seed);
+		int changes = data.consumeInt(0, most);
 		for (int i = 0; i < changes && data.remainingBytes() > 0; i++) {
 			int at = data.consumeInt(0, text.length());
 			switch (data.consumeInt(0, 3)) {

@@ -22,6 +22,8 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -316,5 +318,59 @@ class LanguageServerEndToEndTest {
 		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(hqUri, 2),
 				List.of(new TextDocumentContentChangeEvent(kept))));
 		assertEquals(List.of(), diagnosticsOf(topologyUri, List::isEmpty));
+	}
+
+	/**
+	 * An editor's change is parsed again only where it falls when no other file refers to the file
+	 * (TopologyResource.updateInPlace). Here another file does: the subnet's new range must reach
+	 * the server declared on it in the other file.
+	 */
+	@Test
+	void anEditOfADeclarationAnotherFileRefersToReachesThatFile() throws Exception {
+		String nets = "site Redmond {\n    subnet servers 192.0.2.0/25\n}\n";
+		Path netsFile = Files.writeString(workspace.resolve("nets.ocstopo"), nets);
+		Path hostsFile = Files.writeString(workspace.resolve("hosts.ocstopo"), "site Bellevue {\n    server fe1.contoso.com {\n"
+				+ "        interface 192.0.2.100 on servers\n        default gateway 192.0.2.1\n    }\n}\n");
+		initialize();
+		String netsUri = netsFile.toUri().toString();
+		String hostsUri = hostsFile.toUri().toString();
+		var documents = server.getTextDocumentService();
+		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(netsUri, "ocstopo", 1, nets)));
+		assertEquals(List.of(), withCode(diagnosticsOf(hostsUri, d -> true), "address-outside-subnet"));
+		// 192.0.2.0/26 ends at .63: the server's .100 is now outside it.
+		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(netsUri, 2),
+				List.of(new TextDocumentContentChangeEvent(
+						new Range(position(nets, nets.indexOf("/25") + 1), position(nets, nets.indexOf("/25") + 3)), "26"))));
+		List<Diagnostic> outside = withCode(diagnosticsOf(hostsUri, d -> !withCode(d, "address-outside-subnet").isEmpty()),
+				"address-outside-subnet");
+		String message = outside.get(0).getMessage().getLeft();
+		assertTrue(message.contains("192.0.2.100"), message);
+	}
+
+	/**
+	 * The field report's fourth remedy (no source translation on the balancer's forwarding virtual
+	 * server) typed into a topology of one file: a file no other refers to, so parsed again in
+	 * part, and its model is the same object. The folder's analysis must see the change (a
+	 * sibling would have been loaded afresh, and the analysis run again for that).
+	 */
+	@Test
+	void theRemedyTypedIntoAOneFileTopologyClearsItsFindings() throws Exception {
+		Path broken = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer/broken");
+		String text = Files.readString(broken.resolve("topology.ocstopo")) + Files.readString(broken.resolve("hq.ocstopo"));
+		Path topology = Files.writeString(workspace.resolve("topology.ocstopo"), text);
+		initialize();
+		String topologyUri = topology.toUri().toString();
+		var documents = server.getTextDocumentService();
+		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(topologyUri, "ocstopo", 1, text)));
+		diagnosticsOf(topologyUri, d -> withCode(d, "pool-traffic-hairpin").size() == 2);
+		int offset = text.indexOf("automap", text.indexOf("forwarding virtual server"));
+		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(topologyUri, 2), List.of(
+				new TextDocumentContentChangeEvent(new Range(position(text, offset), position(text, offset + "automap".length())), "none"))));
+		assertEquals(List.of(), diagnosticsOf(topologyUri, List::isEmpty));
+	}
+
+	private static Position position(String text, int offset) {
+		int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+		return new Position(line, offset - (text.lastIndexOf('\n', offset - 1) + 1));
 	}
 }

@@ -1,5 +1,7 @@
 package org.ocs.topology.ide.server;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,11 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.xtext.build.BuildRequest;
 import org.eclipse.xtext.build.IncrementalBuilder;
+import org.eclipse.xtext.resource.IReferenceDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.LazyStringInputStream;
+import org.ocs.topology.resource.TopologyResource;
 import org.eclipse.xtext.service.OperationCanceledManager;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -58,6 +64,51 @@ public class DeferredValidation {
 
 		@Inject
 		private DeferredValidation deferred;
+
+		/**
+		 * A file an editor changed is parsed again only where it changed when it can be
+		 * ({@link TopologyResource#updateInPlace}): when the new text is the editor's and no other
+		 * file refers to this one (their references would keep the objects the partial parse
+		 * replaced; unloading turns those into proxies that find the new ones). Otherwise, and for
+		 * deleted and affected files, Xtext's unload, after which the build loads the file afresh.
+		 */
+		@Override
+		protected void unloadResource(URI uri) {
+			BuildRequest request = getRequest();
+			if (request.getDirtyFiles().contains(uri) && !request.getDeletedFiles().contains(uri)
+					&& request.getResourceSet().getResource(uri, false) instanceof TopologyResource resource
+					&& !referencedFromOtherFiles(uri, request)) {
+				String text = editorText(request.getResourceSet(), uri);
+				if (text != null && resource.updateInPlace(text)) {
+					return;
+				}
+			}
+			super.unloadResource(uri);
+		}
+
+		private static boolean referencedFromOtherFiles(URI uri, BuildRequest request) {
+			for (IResourceDescription description : request.getState().getResourceDescriptions().getAllResourceDescriptions()) {
+				if (description.getURI().equals(uri)) {
+					continue;
+				}
+				for (IReferenceDescription reference : description.getReferenceDescriptions()) {
+					URI target = reference.getTargetEObjectUri();
+					if (target != null && uri.equals(target.trimFragment())) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
+		/** The file's text as the editor has it, or null when it is read from disk. */
+		private static String editorText(ResourceSet resourceSet, URI uri) {
+			try (InputStream in = resourceSet.getURIConverter().createInputStream(uri)) {
+				return in instanceof LazyStringInputStream editor ? editor.getString() : null;
+			} catch (IOException | RuntimeException unreadable) {
+				return null;
+			}
+		}
 
 		@Override
 		protected boolean validate(Resource resource) {

@@ -1,0 +1,95 @@
+package org.ocs.topology.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.eclipse.emf.ecore.EAttribute;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.validation.Issue;
+import org.ocs.topology.resource.TopologyResource;
+
+/**
+ * What a file parsed in part after an edit ({@link TopologyResource#updateInPlace}, the language
+ * server's path for an editor's change) must equal: the same text parsed whole. Compared: the
+ * node model leaf by leaf (positions, text, grammar element), every object with its attributes and
+ * the text of its references, and every finding.
+ */
+final class InPlaceUpdate {
+
+	private InPlaceUpdate() {
+	}
+
+	/**
+	 * Parses {@code before}, validates it (so that the folder-wide analysis has cached its state),
+	 * updates it in place to {@code after}, and compares it with {@code after} parsed afresh. False
+	 * when the update declined (the caller would have loaded the file afresh).
+	 */
+	static boolean updatedEqualsParsed(String before, String after) throws IOException {
+		XtextResource updated = FuzzInputs.parse(before);
+		if (updated.getParseResult().hasSyntaxErrors()) {
+			return false; // never parsed in part (stray text is: the grammar parses it)
+		}
+		FuzzInputs.validate(updated);
+		if (!((TopologyResource) updated).updateInPlace(after)) {
+			return false;
+		}
+		XtextResource parsed = FuzzInputs.parse(after);
+		assertEquals(leaves(parsed), leaves(updated), () -> "node model after the edit\n--- before\n" + before + "\n--- after\n" + after);
+		assertEquals(objects(parsed), objects(updated), () -> "model after the edit\n--- before\n" + before + "\n--- after\n" + after);
+		assertEquals(findings(FuzzInputs.validate(parsed)), findings(FuzzInputs.validate(updated)),
+				() -> "findings after the edit\n--- before\n" + before + "\n--- after\n" + after);
+		return true;
+	}
+
+	private static List<String> leaves(XtextResource resource) {
+		List<String> leaves = new ArrayList<>();
+		for (ILeafNode leaf : resource.getParseResult().getRootNode().getLeafNodes()) {
+			leaves.add(leaf.getTotalOffset() + "+" + leaf.getTotalLength() + " " + leaf.isHidden() + " " + leaf.getGrammarElement()
+					+ " " + leaf.getText());
+		}
+		return leaves;
+	}
+
+	private static List<String> objects(XtextResource resource) {
+		List<String> objects = new ArrayList<>();
+		for (Iterator<EObject> all = resource.getAllContents(); all.hasNext();) {
+			EObject object = all.next();
+			StringBuilder line = new StringBuilder(object.eClass().getName());
+			INode node = NodeModelUtils.getNode(object);
+			line.append(" @").append(node == null ? "-" : node.getTotalOffset() + "+" + node.getTotalLength());
+			for (EAttribute attribute : object.eClass().getEAllAttributes()) {
+				line.append(' ').append(attribute.getName()).append('=').append(object.eGet(attribute));
+			}
+			for (EReference reference : object.eClass().getEAllReferences()) {
+				if (!reference.isContainment() && !reference.isContainer()) {
+					line.append(' ').append(reference.getName()).append("->");
+					for (INode written : NodeModelUtils.findNodesForFeature(object, reference)) {
+						line.append(NodeModelUtils.getTokenText(written)).append(';');
+					}
+				}
+			}
+			objects.add(line.toString());
+		}
+		return objects;
+	}
+
+	private static List<String> findings(List<Issue> issues) {
+		List<String> findings = new ArrayList<>();
+		for (Issue issue : issues) {
+			String finding = issue.getSeverity() + " " + issue.getCode() + " " + issue.getOffset() + "+" + issue.getLength() + " "
+					+ issue.getMessage() + " " + String.join("|", issue.getData() == null ? new String[0] : issue.getData());
+			// Each parse is a file of a folder of its own (FuzzInputs.parse): the folder's name is no difference.
+			findings.add(finding.replaceAll("/fuzz/folder\\d+/", "/fuzz/folder/"));
+		}
+		return findings;
+	}
+}

@@ -1,0 +1,159 @@
+package org.ocs.topology.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.eclipse.xtext.resource.XtextResource;
+import org.junit.jupiter.api.Test;
+import org.ocs.topology.resource.TopologyResource;
+
+/**
+ * The language server parses an editor's change again only where it falls
+ * ({@link TopologyResource#updateInPlace}). Each edit an editor sends, on every example file and
+ * rule page example, must leave the file exactly as parsing its whole new text does: node model,
+ * objects and findings ({@link InPlaceUpdate}).
+ */
+class InPlaceUpdateTest {
+
+	private static final Pattern ADDRESS = Pattern.compile("\\d+\\.\\d+\\.\\d+\\.\\d+");
+	private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*\\d");
+
+	@Test
+	void editsAsEditorsSendThemGiveWhatAFullParseGives() throws IOException {
+		List<String> seeds = FuzzInputs.seedTexts();
+		int tried = 0;
+		int partial = 0;
+		List<String> commentDeclined = new ArrayList<>();
+		for (int s = 0; s < seeds.size(); s++) {
+			String seed = seeds.get(s);
+			if (!FuzzInputs.parsesClean(FuzzInputs.parse(seed))) {
+				continue;
+			}
+			// A comment line typed at the end, and taken away again: always a partial parse.
+			String commented = seed + (seed.endsWith("\n") ? "" : "\n") + "// checked with the vendor\n";
+			tried += 2;
+			if (InPlaceUpdate.updatedEqualsParsed(seed, commented)) {
+				partial++;
+			} else {
+				commentDeclined.add(seed);
+			}
+			partial += InPlaceUpdate.updatedEqualsParsed(commented, seed) ? 1 : 0;
+			Random random = new Random(s);
+			for (int i = 0; i < 12; i++) {
+				String edited = edit(seed, random);
+				tried++;
+				partial += InPlaceUpdate.updatedEqualsParsed(seed, edited) ? 1 : 0;
+			}
+		}
+		assertEquals(List.of(), commentDeclined, "files whose comment line was not parsed in part");
+		System.out.printf("in-place update: %d of %d edits parsed in part, each equal to a full parse%n", partial, tried);
+		assertTrue(partial > tried / 3, partial + " of " + tried + " edits parsed in part");
+	}
+
+	/** One edit of the kinds editors send: a digit of an address, a renamed name, a line, a character. */
+	private static String edit(String text, Random random) {
+		StringBuilder edited = new StringBuilder(text);
+		switch (random.nextInt(6)) {
+		case 0 -> {
+			List<Integer> digits = matches(ADDRESS, text);
+			if (!digits.isEmpty()) {
+				int at = digits.get(random.nextInt(digits.size()));
+				edited.setCharAt(at, (char) ('0' + (text.charAt(at) - '0' + 1 + random.nextInt(8)) % 10));
+			}
+		}
+		case 1 -> {
+			List<Integer> names = matches(NAME, text);
+			if (!names.isEmpty()) {
+				edited.insert(names.get(random.nextInt(names.size())) + 1, "x");
+			}
+		}
+		case 2 -> {
+			int start = lineStart(text, random.nextInt(text.length() + 1));
+			int end = text.indexOf('\n', start);
+			edited.delete(start, end < 0 ? text.length() : end + 1);
+		}
+		case 3 -> {
+			int start = lineStart(text, random.nextInt(text.length() + 1));
+			int end = text.indexOf('\n', start);
+			edited.insert(start, end < 0 ? text.substring(start) + "\n" : text.substring(start, end + 1));
+		}
+		case 4 -> edited.insert(random.nextInt(text.length() + 1), " x{}1.\n".charAt(random.nextInt(7)));
+		default -> {
+			if (!text.isEmpty()) {
+				edited.deleteCharAt(random.nextInt(text.length()));
+			}
+		}
+		}
+		return edited.toString();
+	}
+
+	/** The offset of a character inside each match (the last one: a digit of an address, a name's end). */
+	private static List<Integer> matches(Pattern pattern, String text) {
+		List<Integer> offsets = new ArrayList<>();
+		for (Matcher matcher = pattern.matcher(text); matcher.find();) {
+			offsets.add(matcher.end() - 1);
+		}
+		return offsets;
+	}
+
+	private static int lineStart(String text, int offset) {
+		return offset == 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+	}
+
+	@Test
+	void anEditThatBreaksTheSyntaxIsLeftToAFullParse() throws IOException {
+		String text = "site Redmond {\n    subnet servers 192.0.2.0/25\n}\n";
+		XtextResource resource = FuzzInputs.parse(text);
+		assertTrue(FuzzInputs.parsesClean(resource));
+		// The block cut off: a syntax error (a misspelt keyword is not one, but stray text, which the
+		// grammar parses and a check reports).
+		assertFalse(((TopologyResource) resource).updateInPlace(text.replace("}\n", "")));
+	}
+
+	@Test
+	void aFileWithSyntaxErrorsIsLeftToAFullParse() throws IOException {
+		String text = "site Redmond {\n    subnet servers 192.0.2.0/25\n";
+		XtextResource resource = FuzzInputs.parse(text);
+		assertTrue(resource.getParseResult().hasSyntaxErrors());
+		assertFalse(((TopologyResource) resource).updateInPlace(text + "}\n"));
+	}
+
+	@Test
+	void theSameTextIsNoChange() throws IOException {
+		String text = "site Redmond {\n    subnet servers 192.0.2.0/25\n}\n";
+		XtextResource resource = FuzzInputs.parse(text);
+		long generation = ((TopologyResource) resource).generation();
+		assertTrue(((TopologyResource) resource).updateInPlace(text));
+		assertEquals(generation, ((TopologyResource) resource).generation());
+	}
+
+	/**
+	 * The field report's fourth remedy (no source translation on the balancer's forwarding virtual
+	 * server) typed into a one-file topology: the same model object, parsed again in part; the
+	 * folder's analysis must not answer from its cache.
+	 */
+	@Test
+	void theRemedyTypedIntoAOneFileTopologyIsSeenByTheFolderAnalysis() throws IOException {
+		java.nio.file.Path examples = TopologyTestSupport.repositoryRoot().resolve("examples/rgs-loadbalancer");
+		String broken = java.nio.file.Files.readString(examples.resolve("broken/topology.ocstopo"))
+				+ java.nio.file.Files.readString(examples.resolve("broken/hq.ocstopo"));
+		String fixed = broken.replace("routed 0.0.0.0/0 {\n            source translation automap",
+				"routed 0.0.0.0/0 {\n            source translation none");
+		assertFalse(fixed.equals(broken));
+		XtextResource resource = FuzzInputs.parse(broken);
+		assertEquals(2, FuzzInputs.validate(resource).stream().filter(i -> "pool-traffic-hairpin".equals(i.getCode())).count());
+		org.eclipse.emf.ecore.EObject model = resource.getContents().get(0);
+		assertTrue(((TopologyResource) resource).updateInPlace(fixed), "parsed in part");
+		assertTrue(model == resource.getContents().get(0), "the same model");
+		assertEquals(List.of(), FuzzInputs.validate(resource).stream().filter(i -> i.getCode().startsWith("pool-traffic")).toList());
+		assertTrue(InPlaceUpdate.updatedEqualsParsed(broken, fixed));
+	}
+}
