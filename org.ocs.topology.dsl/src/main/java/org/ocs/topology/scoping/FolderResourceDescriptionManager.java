@@ -21,6 +21,16 @@ public class FolderResourceDescriptionManager extends DefaultResourceDescription
 		return inSameFolder(deltas, candidate) || super.isAffected(deltas, candidate, context);
 	}
 
+	/**
+	 * Whether the candidate's references may resolve differently (Xtext's test: a name it looked up
+	 * is among the changed ones, or it refers to a file whose names changed), as opposed to its
+	 * folder-wide findings only. A file affected only so needs validating again, not loading again.
+	 */
+	public boolean isLinkingAffected(Collection<IResourceDescription.Delta> deltas, IResourceDescription candidate,
+			IResourceDescriptions context) {
+		return super.isAffected(deltas, candidate, context);
+	}
+
 	@Override
 	public boolean isAffectedByAny(Collection<IResourceDescription.Delta> deltas, IResourceDescription candidate,
 			IResourceDescriptions context) {

@@ -59,7 +59,7 @@ class InPlaceUpdateTest {
 	}
 
 	/** One edit of the kinds editors send: a digit of an address, a renamed name, a line, a character. */
-	private static String edit(String text, Random random) {
+	static String edit(String text, Random random) {
 		StringBuilder edited = new StringBuilder(text);
 		switch (random.nextInt(6)) {
 		case 0 -> {

@@ -218,6 +218,24 @@ final class LanguageServerSession implements AutoCloseable {
 		return current;
 	}
 
+	/**
+	 * The latest diagnostics of every file, once the server has published nothing for {@code quiet}
+	 * (what it published before this call included); fails after the timeout.
+	 */
+	java.util.Map<String, List<Diagnostic>> settledDiagnostics(Duration quiet) throws InterruptedException {
+		java.util.Map<String, List<Diagnostic>> latest = new java.util.TreeMap<>(unseen);
+		unseen.clear();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			PublishDiagnosticsParams params = published.poll(quiet.toMillis(), TimeUnit.MILLISECONDS);
+			if (params == null) {
+				return latest;
+			}
+			latest.put(params.getUri(), params.getDiagnostics());
+		}
+		throw new AssertionError("the server kept publishing for " + timeout + "; stderr: " + stderr());
+	}
+
 	/** What the server registered dynamically (client/registerCapability) so far; each is accepted. */
 	List<Registration> registrations() {
 		return List.copyOf(registrations);

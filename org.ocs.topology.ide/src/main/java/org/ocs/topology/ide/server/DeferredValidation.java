@@ -15,9 +15,11 @@ import org.eclipse.xtext.build.BuildRequest;
 import org.eclipse.xtext.build.IncrementalBuilder;
 import org.eclipse.xtext.resource.IReferenceDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
+import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.LazyStringInputStream;
 import org.ocs.topology.resource.TopologyResource;
+import org.ocs.topology.scoping.FolderResourceDescriptionManager;
 import org.eclipse.xtext.service.OperationCanceledManager;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
@@ -75,15 +77,54 @@ public class DeferredValidation {
 		@Override
 		protected void unloadResource(URI uri) {
 			BuildRequest request = getRequest();
-			if (request.getDirtyFiles().contains(uri) && !request.getDeletedFiles().contains(uri)
-					&& request.getResourceSet().getResource(uri, false) instanceof TopologyResource resource
+			boolean changed = request.getDirtyFiles().contains(uri) || request.getDeletedFiles().contains(uri);
+			Resource loaded = request.getResourceSet().getResource(uri, false);
+			if (changed && !request.getDeletedFiles().contains(uri) && loaded instanceof TopologyResource resource
 					&& !referencedFromOtherFiles(uri, request)) {
 				String text = editorText(request.getResourceSet(), uri);
 				if (text != null && resource.updateInPlace(text)) {
 					return;
 				}
 			}
+			if (!changed && loaded instanceof TopologyResource && loaded.isLoaded() && onlyFindingsAffected(uri)) {
+				return;
+			}
 			super.unloadResource(uri);
+		}
+
+		/**
+		 * Whether a file the build validates again because a file of its folder changed (its
+		 * folder-wide findings may change) can keep its parsed model: it refers to nothing in a
+		 * changed file (those objects are replaced, or proxies named by their position) and no name
+		 * it looked up changed (Xtext's own test). Every sibling was parsed and linked again after
+		 * each edit before: 20 files for an edit of one file of a 21-file folder.
+		 */
+		private boolean onlyFindingsAffected(URI uri) {
+			BuildRequest request = getRequest();
+			IResourceDescriptions before = getContext().getOldState().getResourceDescriptions();
+			IResourceDescriptions after = request.getState().getResourceDescriptions();
+			IResourceDescription candidate = before.getResourceDescription(uri);
+			if (candidate == null || !(getContext().getResourceServiceProvider(uri)
+					.getResourceDescriptionManager() instanceof FolderResourceDescriptionManager manager)) {
+				return false;
+			}
+			java.util.Set<URI> changed = new java.util.HashSet<>(request.getDirtyFiles());
+			changed.addAll(request.getDeletedFiles());
+			for (IReferenceDescription reference : candidate.getReferenceDescriptions()) {
+				URI target = reference.getTargetEObjectUri();
+				if (target == null || changed.contains(target.trimFragment())) {
+					return false;
+				}
+			}
+			List<IResourceDescription.Delta> deltas = new java.util.ArrayList<>();
+			for (URI file : changed) {
+				IResourceDescription old = before.getResourceDescription(file);
+				IResourceDescription now = after.getResourceDescription(file);
+				if (old != null || now != null) {
+					deltas.add(manager.createDelta(old, now));
+				}
+			}
+			return !manager.isLinkingAffected(deltas, candidate, after);
 		}
 
 		private static boolean referencedFromOtherFiles(URI uri, BuildRequest request) {

@@ -1,0 +1,153 @@
+package org.ocs.topology.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.eclipse.lsp4j.ClientCapabilities;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.Position;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
+import org.eclipse.lsp4j.TextDocumentItem;
+import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The language server keeps what an edit does not touch: a file is parsed again only where it
+ * changed (when no other file refers to it), and a sibling that only its folder-wide findings tie
+ * to the edited file keeps its parsed model. Whatever edits it was sent, its findings must be
+ * those of a server started afresh on the same texts. Edits as editors send them (ranges, one
+ * after another as typed) on the examples' folders, each file open.
+ */
+class LanguageServerIncrementalTest {
+
+	@TempDir
+	Path edited;
+
+	@TempDir
+	Path fresh;
+
+	@Test
+	void findingsAfterEditsAreThoseOfAFreshStart() throws Exception {
+		Path examples = TopologyTestSupport.repositoryRoot().resolve("examples");
+		Map<String, String> texts = new TreeMap<>();
+		for (String folder : List.of("multisite", "rgs-loadbalancer/broken", "groupchat-mpop/broken")) {
+			try (Stream<Path> files = Files.list(examples.resolve(folder))) {
+				for (Path file : files.filter(p -> p.toString().endsWith(".ocstopo")).sorted().toList()) {
+					texts.put(folder.replace('/', '-') + "/" + file.getFileName(), Files.readString(file));
+				}
+			}
+		}
+		// The balancer example with its subnets in a file of their own: the other files refer into it.
+		String hq = texts.get("rgs-loadbalancer-broken/hq.ocstopo");
+		StringBuilder subnets = new StringBuilder("site Nets {\n");
+		StringBuilder rest = new StringBuilder();
+		for (String line : hq.split("\n", -1)) {
+			(line.strip().startsWith("subnet ") ? subnets : rest).append(line).append('\n');
+		}
+		texts.put("split/topology.ocstopo", texts.get("rgs-loadbalancer-broken/topology.ocstopo"));
+		texts.put("split/subnets.ocstopo", subnets.append("}\n").toString());
+		texts.put("split/hq.ocstopo", rest.toString().stripTrailing() + "\n");
+		write(edited, texts);
+		Map<String, List<String>> incremental;
+		try (LanguageServerSession session = LanguageServerSession.start()) {
+			session.initialize(edited, new ClientCapabilities());
+			for (Map.Entry<String, String> file : texts.entrySet()) {
+				session.documents().didOpen(new DidOpenTextDocumentParams(
+						new TextDocumentItem(uri(edited, file.getKey()), "ocstopo", 1, file.getValue())));
+			}
+			session.settledDiagnostics(Duration.ofSeconds(2));
+			Random random = new Random(11);
+			List<String> names = new ArrayList<>(texts.keySet());
+			int version = 1;
+			for (int i = 0; i < 40; i++) {
+				String name = i % 4 == 0 ? "split/subnets.ocstopo" : names.get(random.nextInt(names.size()));
+				String before = texts.get(name);
+				// Every fourth edit adds or takes away a subnet at the top of the file others refer
+				// into: every later declaration of it moves.
+				String after = i % 4 != 0 ? InPlaceUpdateTest.edit(before, random)
+						: i % 8 == 0 ? before.replace("site Nets {\n", "site Nets {\n    subnet spare" + i + " 10.99." + i + ".0/24\n")
+								: before.replaceFirst("site Nets \\{\n    subnet spare\\d+ [^\n]*\n", "site Nets {\n");
+				texts.put(name, after);
+				session.documents().didChange(new DidChangeTextDocumentParams(
+						new VersionedTextDocumentIdentifier(uri(edited, name), ++version), List.of(change(before, after))));
+				// As typed: some edits come before the last one's build and checks are done.
+				Thread.sleep(random.nextInt(3) * 150L);
+			}
+			incremental = findings(session.settledDiagnostics(Duration.ofSeconds(3)), edited);
+		}
+		write(fresh, texts);
+		Map<String, List<String>> afresh;
+		try (LanguageServerSession session = LanguageServerSession.start()) {
+			session.initialize(fresh, new ClientCapabilities());
+			afresh = findings(session.settledDiagnostics(Duration.ofSeconds(3)), fresh);
+		}
+		assertEquals(texts.keySet(), afresh.keySet(), "a fresh server's findings for every file");
+		assertTrue(afresh.values().stream().anyMatch(f -> !f.isEmpty()), "the edited examples have findings");
+		assertEquals(afresh, incremental);
+	}
+
+	private static void write(Path root, Map<String, String> texts) throws java.io.IOException {
+		for (Map.Entry<String, String> file : texts.entrySet()) {
+			Path path = root.resolve(file.getKey());
+			Files.createDirectories(path.getParent());
+			Files.writeString(path, file.getValue());
+		}
+	}
+
+	private static String uri(Path root, String name) {
+		return root.resolve(name).toUri().toString();
+	}
+
+	/** Each file's findings by its name in the workspace: range, severity, rule, message. */
+	private static Map<String, List<String>> findings(Map<String, List<Diagnostic>> published, Path root) {
+		Map<String, List<String>> findings = new TreeMap<>();
+		String prefix = root.toUri().toString();
+		for (Map.Entry<String, List<Diagnostic>> file : published.entrySet()) {
+			List<String> each = new ArrayList<>();
+			for (Diagnostic diagnostic : file.getValue()) {
+				Range range = diagnostic.getRange();
+				each.add(range.getStart().getLine() + ":" + range.getStart().getCharacter() + "-" + range.getEnd().getLine() + ":"
+						+ range.getEnd().getCharacter() + " " + diagnostic.getSeverity() + " "
+						+ (diagnostic.getCode() == null ? "" : diagnostic.getCode().get()) + " "
+						+ diagnostic.getMessage().getLeft().replace(prefix, "<workspace>/").replace(root.toString(), "<workspace>"));
+			}
+			each.sort(null);
+			findings.put(file.getKey().replace(prefix, ""), each);
+		}
+		return findings;
+	}
+
+	/** The edit as an editor sends it: the changed range only. */
+	private static TextDocumentContentChangeEvent change(String before, String after) {
+		int prefix = 0;
+		int shorter = Math.min(before.length(), after.length());
+		while (prefix < shorter && before.charAt(prefix) == after.charAt(prefix)) {
+			prefix++;
+		}
+		int suffix = 0;
+		while (suffix < shorter - prefix && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
+			suffix++;
+		}
+		return new TextDocumentContentChangeEvent(new Range(position(before, prefix), position(before, before.length() - suffix)),
+				after.substring(prefix, after.length() - suffix));
+	}
+
+	private static Position position(String text, int offset) {
+		int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
+		return new Position(line, offset - (text.lastIndexOf('\n', offset - 1) + 1));
+	}
+}
