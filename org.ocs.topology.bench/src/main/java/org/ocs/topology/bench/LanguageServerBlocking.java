@@ -163,7 +163,7 @@ public final class LanguageServerBlocking {
 	/** Odd rounds add a comment line at the end, even rounds remove it. */
 	private static TextDocumentContentChangeEvent commentLineEdit(int round, int lastLine) {
 		return round % 2 == 1
-				? new TextDocumentContentChangeEvent(new Range(new Position(lastLine, 0), new Position(lastLine, 0)), "# edited\n")
+				? new TextDocumentContentChangeEvent(new Range(new Position(lastLine, 0), new Position(lastLine, 0)), "// edited\n")
 				: new TextDocumentContentChangeEvent(new Range(new Position(lastLine, 0), new Position(lastLine + 1, 0)), "");
 	}
 

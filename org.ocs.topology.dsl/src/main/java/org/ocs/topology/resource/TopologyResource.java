@@ -100,9 +100,9 @@ public class TopologyResource extends LazyLinkingResource {
 	 * a full unload each time (a quarter of the language server's build), a 10 MB file's several
 	 * seconds. The objects outside the reparsed part stay as they are, so this is for a file no
 	 * other file holds references into (the caller checks). False, with the file in an undefined
-	 * state, when the caller must load the file afresh instead: the file was not parsed cleanly
-	 * before or after the edit (error recovery is where a partial parse and a full one may differ),
-	 * or it came from bytes rather than an editor's text.
+	 * state, when the caller must load the file afresh instead: the file had syntax errors before
+	 * the edit (error recovery is where a partial parse and a full one could differ), or it came
+	 * from bytes rather than an editor's text, or the partial parser failed.
 	 */
 	public boolean updateInPlace(String text) {
 		org.eclipse.xtext.parser.IParseResult before = getParseResult();
@@ -129,9 +129,10 @@ public class TopologyResource extends LazyLinkingResource {
 		} catch (RuntimeException partialParserFailed) {
 			return false;
 		}
+		// Xtext keeps a part parsed again only when it has no syntax errors, and parses the whole text
+		// otherwise: with the file clean before, a result with errors is a full parse's.
 		org.eclipse.xtext.parser.IParseResult after = getParseResult();
-		return after != null && !after.hasSyntaxErrors() && after.getRootNode() != null
-				&& text.equals(after.getRootNode().getText());
+		return after != null && after.getRootNode() != null && text.equals(after.getRootNode().getText());
 	}
 
 	@Override

@@ -28,26 +28,36 @@ final class InPlaceUpdate {
 	private InPlaceUpdate() {
 	}
 
+	/** How an update went: declined (the caller would load the file afresh), a part parsed again, or the whole text. */
+	enum Outcome {
+		DECLINED, PART, WHOLE
+	}
+
 	/**
 	 * Parses {@code before}, validates it (so that the folder-wide analysis has cached its state),
-	 * updates it in place to {@code after}, and compares it with {@code after} parsed afresh. False
-	 * when the update declined (the caller would have loaded the file afresh).
+	 * updates it in place to {@code after}, and compares it with {@code after} parsed afresh.
 	 */
-	static boolean updatedEqualsParsed(String before, String after) throws IOException {
+	static Outcome update(String before, String after) throws IOException {
 		XtextResource updated = FuzzInputs.parse(before);
 		if (updated.getParseResult().hasSyntaxErrors()) {
-			return false; // never parsed in part (stray text is: the grammar parses it)
+			return Outcome.DECLINED; // never parsed in part (stray text is: the grammar parses it)
 		}
 		FuzzInputs.validate(updated);
+		org.eclipse.xtext.nodemodel.ICompositeNode root = updated.getParseResult().getRootNode();
 		if (!((TopologyResource) updated).updateInPlace(after)) {
-			return false;
+			return Outcome.DECLINED;
 		}
 		XtextResource parsed = FuzzInputs.parse(after);
 		assertEquals(leaves(parsed), leaves(updated), () -> "node model after the edit\n--- before\n" + before + "\n--- after\n" + after);
 		assertEquals(objects(parsed), objects(updated), () -> "model after the edit\n--- before\n" + before + "\n--- after\n" + after);
 		assertEquals(findings(FuzzInputs.validate(parsed)), findings(FuzzInputs.validate(updated)),
 				() -> "findings after the edit\n--- before\n" + before + "\n--- after\n" + after);
-		return true;
+		return root == updated.getParseResult().getRootNode() ? Outcome.PART : Outcome.WHOLE;
+	}
+
+	/** Whether the update was taken (in part or whole), equal to a full parse. */
+	static boolean updatedEqualsParsed(String before, String after) throws IOException {
+		return update(before, after) != Outcome.DECLINED;
 	}
 
 	private static List<String> leaves(XtextResource resource) {
