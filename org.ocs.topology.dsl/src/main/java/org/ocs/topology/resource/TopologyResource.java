@@ -84,13 +84,21 @@ public class TopologyResource extends LazyLinkingResource {
 	/** How many times this file was parsed, in whole or in part: caches keyed by its model compare it. */
 	private volatile long generation;
 
+	/** How many parses of any file this JVM made: a cache unchanged since it was counted need look no further. */
+	private static final java.util.concurrent.atomic.AtomicLong PARSES = new java.util.concurrent.atomic.AtomicLong();
+
 	public long generation() {
 		return generation;
+	}
+
+	public static long parses() {
+		return PARSES.get();
 	}
 
 	@Override
 	protected void updateInternalState(org.eclipse.xtext.parser.IParseResult newParseResult) {
 		generation++;
+		PARSES.incrementAndGet();
 		super.updateInternalState(newParseResult);
 	}
 

@@ -46,10 +46,13 @@ public class FolderAnalysis {
 		private final List<FolderFinding> failures = new ArrayList<>();
 		/** Each model's parse count when analysed, in the order of {@link #listed}. */
 		private final long[] generations;
+		/** The JVM's parse count when the generations were last found unchanged. */
+		private long parsesSeen;
 
 		Entry(List<Model> models, List<FolderFinding> findings) {
 			this.listed = models;
 			this.models.addAll(models);
+			this.parsesSeen = TopologyResource.parses();
 			this.generations = generations(models);
 			for (FolderFinding finding : findings) {
 				if (finding.isFailure()) {
@@ -72,8 +75,17 @@ public class FolderAnalysis {
 					}
 				}
 			}
-			// The same models (the folder's list, unchanged since, or the same set): parsed no more since?
-			return java.util.Arrays.equals(generations, generations(listed));
+			// The same models (the folder's list, unchanged since, or the same set): parsed no more
+			// since? Asked once per file validated, so the models are compared only after a parse.
+			long parses = TopologyResource.parses();
+			if (parses == parsesSeen) {
+				return true;
+			}
+			if (!java.util.Arrays.equals(generations, generations(listed))) {
+				return false;
+			}
+			parsesSeen = parses;
+			return true;
 		}
 
 		private static long[] generations(List<Model> models) {
