@@ -48,7 +48,8 @@ public final class LanguageServerMain {
 				}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
 		// LSP4J reads well-framed messages only: the client's bytes are framed again on the way in.
-		PipedInputStream framed = new PipedInputStream(1 << 16);
+		// Room for a whole large file's didOpen: the framing thread hands it on without waiting.
+		PipedInputStream framed = new PipedInputStream(1 << 20);
 		Thread framing = new Thread(new MessageFraming(in, new PipedOutputStream(framed), System.err), "ocstopo-framing");
 		framing.setDaemon(true);
 		framing.start();
