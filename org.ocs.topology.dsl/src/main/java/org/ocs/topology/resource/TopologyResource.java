@@ -135,6 +135,9 @@ public class TopologyResource extends LazyLinkingResource {
 		try {
 			update(prefix, current.length() - prefix - suffix, text.substring(prefix, text.length() - suffix));
 		} catch (RuntimeException partialParserFailed) {
+			// Not the user's doing: said in the log; the caller parses the whole file afresh.
+			org.apache.log4j.Logger.getLogger(TopologyResource.class)
+					.warn("partial parse of " + getURI() + " failed; parsing the whole file: " + partialParserFailed);
 			return false;
 		}
 		// Xtext keeps a part parsed again only when it has no syntax errors, and parses the whole text

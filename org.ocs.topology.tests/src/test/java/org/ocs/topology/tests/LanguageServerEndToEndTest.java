@@ -22,8 +22,6 @@ import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.Diagnostic;
-import org.eclipse.lsp4j.Position;
-import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
@@ -339,8 +337,7 @@ class LanguageServerEndToEndTest {
 		assertEquals(List.of(), withCode(diagnosticsOf(hostsUri, d -> true), "address-outside-subnet"));
 		// 192.0.2.0/26 ends at .63: the server's .100 is now outside it.
 		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(netsUri, 2),
-				List.of(new TextDocumentContentChangeEvent(
-						new Range(position(nets, nets.indexOf("/25") + 1), position(nets, nets.indexOf("/25") + 3)), "26"))));
+				List.of(LanguageServerSession.change(nets, nets.replace("/25", "/26")))));
 		List<Diagnostic> outside = withCode(diagnosticsOf(hostsUri, d -> !withCode(d, "address-outside-subnet").isEmpty()),
 				"address-outside-subnet");
 		String message = outside.get(0).getMessage().getLeft();
@@ -363,14 +360,11 @@ class LanguageServerEndToEndTest {
 		var documents = server.getTextDocumentService();
 		documents.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(topologyUri, "ocstopo", 1, text)));
 		diagnosticsOf(topologyUri, d -> withCode(d, "pool-traffic-hairpin").size() == 2);
-		int offset = text.indexOf("automap", text.indexOf("forwarding virtual server"));
-		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(topologyUri, 2), List.of(
-				new TextDocumentContentChangeEvent(new Range(position(text, offset), position(text, offset + "automap".length())), "none"))));
+		String remedied = text.replace("routed 0.0.0.0/0 {\n            source translation automap",
+				"routed 0.0.0.0/0 {\n            source translation none");
+		assertFalse(remedied.equals(text));
+		documents.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(topologyUri, 2),
+				List.of(LanguageServerSession.change(text, remedied))));
 		assertEquals(List.of(), diagnosticsOf(topologyUri, List::isEmpty));
-	}
-
-	private static Position position(String text, int offset) {
-		int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
-		return new Position(line, offset - (text.lastIndexOf('\n', offset - 1) + 1));
 	}
 }

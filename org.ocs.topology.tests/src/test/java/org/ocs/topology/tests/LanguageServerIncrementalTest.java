@@ -17,9 +17,7 @@ import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.Range;
-import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.junit.jupiter.api.Test;
@@ -83,7 +81,7 @@ class LanguageServerIncrementalTest {
 								: before.replaceFirst("site Nets \\{\n    subnet spare\\d+ [^\n]*\n", "site Nets {\n");
 				texts.put(name, after);
 				session.documents().didChange(new DidChangeTextDocumentParams(
-						new VersionedTextDocumentIdentifier(uri(edited, name), ++version), List.of(change(before, after))));
+						new VersionedTextDocumentIdentifier(uri(edited, name), ++version), List.of(LanguageServerSession.change(before, after))));
 				// As typed: some edits come before the last one's build and checks are done.
 				Thread.sleep(random.nextInt(3) * 150L);
 			}
@@ -129,25 +127,5 @@ class LanguageServerIncrementalTest {
 			findings.put(file.getKey().replace(prefix, ""), each);
 		}
 		return findings;
-	}
-
-	/** The edit as an editor sends it: the changed range only. */
-	private static TextDocumentContentChangeEvent change(String before, String after) {
-		int prefix = 0;
-		int shorter = Math.min(before.length(), after.length());
-		while (prefix < shorter && before.charAt(prefix) == after.charAt(prefix)) {
-			prefix++;
-		}
-		int suffix = 0;
-		while (suffix < shorter - prefix && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
-			suffix++;
-		}
-		return new TextDocumentContentChangeEvent(new Range(position(before, prefix), position(before, before.length() - suffix)),
-				after.substring(prefix, after.length() - suffix));
-	}
-
-	private static Position position(String text, int offset) {
-		int line = (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
-		return new Position(line, offset - (text.lastIndexOf('\n', offset - 1) + 1));
 	}
 }

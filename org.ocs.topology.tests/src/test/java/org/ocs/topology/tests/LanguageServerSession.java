@@ -300,6 +300,23 @@ final class LanguageServerSession implements AutoCloseable {
 		return new Document(1, text).getPosition(offset);
 	}
 
+	/** The change from one text to the next as editors send it: the changed range only. */
+	static org.eclipse.lsp4j.TextDocumentContentChangeEvent change(String before, String after) {
+		int prefix = 0;
+		int shorter = Math.min(before.length(), after.length());
+		while (prefix < shorter && before.charAt(prefix) == after.charAt(prefix)) {
+			prefix++;
+		}
+		int suffix = 0;
+		while (suffix < shorter - prefix && before.charAt(before.length() - 1 - suffix) == after.charAt(after.length() - 1 - suffix)) {
+			suffix++;
+		}
+		Document document = new Document(1, before);
+		return new org.eclipse.lsp4j.TextDocumentContentChangeEvent(
+				new org.eclipse.lsp4j.Range(document.getPosition(prefix), document.getPosition(before.length() - suffix)),
+				after.substring(prefix, after.length() - suffix));
+	}
+
 	/** Applies edits that all refer to the same original text, as a client does: from the last backwards. */
 	static String apply(String text, List<? extends TextEdit> edits) {
 		List<TextEdit> sorted = new ArrayList<>(edits);

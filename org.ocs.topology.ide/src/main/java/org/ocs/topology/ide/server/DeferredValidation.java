@@ -100,31 +100,48 @@ public class DeferredValidation {
 		 * each edit before: 20 files for an edit of one file of a 21-file folder.
 		 */
 		private boolean onlyFindingsAffected(URI uri) {
-			BuildRequest request = getRequest();
-			IResourceDescriptions before = getContext().getOldState().getResourceDescriptions();
-			IResourceDescriptions after = request.getState().getResourceDescriptions();
-			IResourceDescription candidate = before.getResourceDescription(uri);
+			IResourceDescription candidate = getContext().getOldState().getResourceDescriptions().getResourceDescription(uri);
 			if (candidate == null || !(getContext().getResourceServiceProvider(uri)
 					.getResourceDescriptionManager() instanceof FolderResourceDescriptionManager manager)) {
 				return false;
 			}
-			java.util.Set<URI> changed = new java.util.HashSet<>(request.getDirtyFiles());
-			changed.addAll(request.getDeletedFiles());
 			for (IReferenceDescription reference : candidate.getReferenceDescriptions()) {
 				URI target = reference.getTargetEObjectUri();
-				if (target == null || changed.contains(target.trimFragment())) {
+				if (target == null || changedFiles().contains(target.trimFragment())) {
 					return false;
 				}
 			}
-			List<IResourceDescription.Delta> deltas = new java.util.ArrayList<>();
-			for (URI file : changed) {
-				IResourceDescription old = before.getResourceDescription(file);
-				IResourceDescription now = after.getResourceDescription(file);
-				if (old != null || now != null) {
-					deltas.add(manager.createDelta(old, now));
+			return !manager.isLinkingAffected(changes(manager), candidate, getRequest().getState().getResourceDescriptions());
+		}
+
+		/** The build's changed and deleted files; found once per build (asked for each sibling). */
+		private java.util.Set<URI> changedFiles;
+
+		/** What changed in their exported names, as Xtext's deltas; made once per build. */
+		private List<IResourceDescription.Delta> changes;
+
+		private java.util.Set<URI> changedFiles() {
+			if (changedFiles == null) {
+				changedFiles = new java.util.HashSet<>(getRequest().getDirtyFiles());
+				changedFiles.addAll(getRequest().getDeletedFiles());
+			}
+			return changedFiles;
+		}
+
+		private List<IResourceDescription.Delta> changes(IResourceDescription.Manager manager) {
+			if (changes == null) {
+				IResourceDescriptions before = getContext().getOldState().getResourceDescriptions();
+				IResourceDescriptions after = getRequest().getState().getResourceDescriptions();
+				changes = new java.util.ArrayList<>();
+				for (URI file : changedFiles()) {
+					IResourceDescription old = before.getResourceDescription(file);
+					IResourceDescription now = after.getResourceDescription(file);
+					if (old != null || now != null) {
+						changes.add(manager.createDelta(old, now));
+					}
 				}
 			}
-			return !manager.isLinkingAffected(deltas, candidate, after);
+			return changes;
 		}
 
 		private static boolean referencedFromOtherFiles(URI uri, BuildRequest request) {
