@@ -1,6 +1,7 @@
 package org.ocs.topology.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Issue;
+import org.ocs.topology.resource.PreparedParses;
 import org.ocs.topology.resource.TopologyResource;
 
 /**
@@ -38,14 +40,41 @@ final class InPlaceUpdate {
 	 * updates it in place to {@code after}, and compares it with {@code after} parsed afresh.
 	 */
 	static Outcome update(String before, String after) throws IOException {
+		return update(before, after, false);
+	}
+
+	/**
+	 * As {@link #update(String, String)}, with {@code after} parsed beforehand, as the language
+	 * server parses a large file's change ahead of its build ({@code ParseAhead}): the file must
+	 * take that parse (its model is the one parsed ahead, and the parse is given out once).
+	 */
+	static Outcome updateParsedAhead(String before, String after) throws IOException {
+		return update(before, after, true);
+	}
+
+	private static Outcome update(String before, String after, boolean parsedAhead) throws IOException {
 		XtextResource updated = FuzzInputs.parse(before);
 		if (updated.getParseResult().hasSyntaxErrors()) {
 			return Outcome.DECLINED; // never parsed in part (stray text is: the grammar parses it)
 		}
 		FuzzInputs.validate(updated);
 		org.eclipse.xtext.nodemodel.ICompositeNode root = updated.getParseResult().getRootNode();
-		if (!((TopologyResource) updated).updateInPlace(after)) {
-			return Outcome.DECLINED;
+		PreparedParses prepared = FuzzInputs.INJECTOR.getInstance(PreparedParses.class);
+		org.eclipse.xtext.parser.IParseResult ahead = null;
+		if (parsedAhead) {
+			ahead = FuzzInputs.INJECTOR.getInstance(org.eclipse.xtext.parser.IParser.class).parse(new java.io.StringReader(after));
+			prepared.put(updated.getURI(), after, ahead);
+		}
+		try {
+			if (!((TopologyResource) updated).updateInPlace(after)) {
+				return Outcome.DECLINED;
+			}
+		} finally {
+			prepared.forget(updated.getURI());
+		}
+		if (ahead != null && !before.equals(after)) {
+			assertSame(ahead.getRootASTElement(), updated.getContents().get(0), "the model parsed ahead is the file's");
+			assertSame(ahead.getRootNode(), updated.getParseResult().getRootNode(), "the node model parsed ahead is the file's");
 		}
 		XtextResource parsed = FuzzInputs.parse(after);
 		assertEquals(leaves(parsed), leaves(updated), () -> "node model after the edit\n--- before\n" + before + "\n--- after\n" + after);

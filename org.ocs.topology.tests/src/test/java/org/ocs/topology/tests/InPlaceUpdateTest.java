@@ -1,6 +1,7 @@
 package org.ocs.topology.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,6 +55,60 @@ class InPlaceUpdateTest {
 		int part = outcomes.getOrDefault(InPlaceUpdate.Outcome.PART, 0);
 		int all = outcomes.values().stream().mapToInt(Integer::intValue).sum();
 		assertTrue(part > all / 3, part + " of " + all + " edits parsed in part");
+	}
+
+	/**
+	 * The language server parses a large file's new text before its build: the file takes that
+	 * parse whole, and the result is what parsing the text afresh gives, for the same edits.
+	 */
+	@Test
+	void editsParsedAheadGiveWhatAFullParseGives() throws IOException {
+		int taken = 0;
+		List<String> seeds = FuzzInputs.seedTexts();
+		for (int s = 0; s < seeds.size(); s++) {
+			String seed = seeds.get(s);
+			if (!FuzzInputs.parsesClean(FuzzInputs.parse(seed))) {
+				continue;
+			}
+			String commented = seed + (seed.endsWith("\n") ? "" : "\n") + "// checked with the vendor\n";
+			assertEquals(InPlaceUpdate.Outcome.WHOLE, InPlaceUpdate.updateParsedAhead(seed, commented));
+			assertEquals(InPlaceUpdate.Outcome.WHOLE, InPlaceUpdate.updateParsedAhead(commented, seed));
+			Random random = new Random(s);
+			for (int i = 0; i < 6; i++) {
+				String edited = edit(seed, random);
+				InPlaceUpdate.Outcome outcome = InPlaceUpdate.updateParsedAhead(seed, edited);
+				assertEquals(seed.equals(edited) ? InPlaceUpdate.Outcome.PART : InPlaceUpdate.Outcome.WHOLE, outcome,
+						() -> "edit taken from the parse made ahead:\n" + edited);
+			}
+			taken += 8;
+		}
+		assertTrue(taken > 100, taken + " edits parsed ahead");
+	}
+
+	/** A parse made of another text is not taken: the file is parsed as always, and that parse waits. */
+	@Test
+	void aParseOfAnotherTextIsNotTaken() throws IOException {
+		XtextResource resource = FuzzInputs.parse(TWO_SUBNETS);
+		org.ocs.topology.resource.PreparedParses prepared = FuzzInputs.INJECTOR.getInstance(org.ocs.topology.resource.PreparedParses.class);
+		String other = TWO_SUBNETS.replace("192.0.2.0/25", "192.0.2.0/26");
+		org.eclipse.xtext.parser.IParseResult ahead = FuzzInputs.INJECTOR.getInstance(org.eclipse.xtext.parser.IParser.class)
+				.parse(new java.io.StringReader(other));
+		prepared.put(resource.getURI(), other, ahead);
+		try {
+			String edited = TWO_SUBNETS.replace("192.0.2.128/25", "192.0.2.128/26");
+			assertTrue(((TopologyResource) resource).updateInPlace(edited));
+			assertEquals(edited, resource.getParseResult().getRootNode().getText());
+			assertTrue(resource.getContents().get(0) != ahead.getRootASTElement(), "the parse of another text was taken");
+			assertTrue(prepared.holds(resource.getURI()), "the parse of another text was given out");
+			// Loaded afresh with that other text (the build's path when other files refer to it): taken.
+			resource.unload();
+			resource.load(new org.eclipse.xtext.util.LazyStringInputStream(other), null);
+			assertSame(ahead.getRootASTElement(), resource.getContents().get(0));
+			assertEquals(List.of(), resource.getErrors());
+			assertTrue(!prepared.holds(resource.getURI()), "a parse is given out once");
+		} finally {
+			prepared.forget(resource.getURI());
+		}
 	}
 
 	/** One edit of the kinds editors send: a digit of an address, a renamed name, a line, a character. */

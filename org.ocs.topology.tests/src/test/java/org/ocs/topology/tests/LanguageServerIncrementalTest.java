@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
+import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,21 @@ class LanguageServerIncrementalTest {
 
 	@Test
 	void findingsAfterEditsAreThoseOfAFreshStart() throws Exception {
+		findingsAfterEditsAreThoseOfAFreshStart(List.of());
+	}
+
+	/**
+	 * The same with every change parsed ahead of its build (the path of a file of a million
+	 * characters or more, {@code ParseAhead}): each change is held, with what comes after it, until
+	 * its text is parsed, while requests on other files go on. A request on the changed file right
+	 * after its change must see the change (both runs ask for its outline).
+	 */
+	@Test
+	void findingsAfterEditsParsedAheadAreThoseOfAFreshStart() throws Exception {
+		findingsAfterEditsAreThoseOfAFreshStart(List.of("-Docstopo.parseAhead.minChars=0"));
+	}
+
+	private void findingsAfterEditsAreThoseOfAFreshStart(List<String> jvmOptions) throws Exception {
 		Path examples = TopologyTestSupport.repositoryRoot().resolve("examples");
 		Map<String, String> texts = new TreeMap<>();
 		for (String folder : List.of("multisite", "rgs-loadbalancer/broken", "groupchat-mpop/broken")) {
@@ -61,7 +79,7 @@ class LanguageServerIncrementalTest {
 		texts.put("split/hq.ocstopo", rest.toString().stripTrailing() + "\n");
 		write(edited, texts);
 		Map<String, List<String>> incremental;
-		try (LanguageServerSession session = LanguageServerSession.start()) {
+		try (LanguageServerSession session = LanguageServerSession.start(null, jvmOptions)) {
 			session.initialize(edited, new ClientCapabilities());
 			for (Map.Entry<String, String> file : texts.entrySet()) {
 				session.documents().didOpen(new DidOpenTextDocumentParams(
@@ -82,6 +100,15 @@ class LanguageServerIncrementalTest {
 				texts.put(name, after);
 				session.documents().didChange(new DidChangeTextDocumentParams(
 						new VersionedTextDocumentIdentifier(uri(edited, name), ++version), List.of(LanguageServerSession.change(before, after))));
+				if (i % 4 == 0) {
+					// Asked right after the change, of the changed file: the outline has the change.
+					String symbols = session.documents().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri(edited, name))))
+							.get(30, TimeUnit.SECONDS).stream().map(s -> s.isLeft() ? s.getLeft().getName() : s.getRight().getName())
+							.toList().toString();
+					// Held behind the change, not sent past it: else it sees the text before the change,
+					// or is cancelled by the change's build (both fail here).
+					assertEquals(i % 8 == 0, symbols.contains("spare" + i), "outline right after edit " + i + ": " + symbols);
+				}
 				// As typed: some edits come before the last one's build and checks are done.
 				Thread.sleep(random.nextInt(3) * 150L);
 			}

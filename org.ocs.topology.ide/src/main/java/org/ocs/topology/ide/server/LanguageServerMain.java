@@ -60,6 +60,7 @@ public final class LanguageServerMain {
 				.setInput(framed)
 				.setOutput(out)
 				.setExecutorService(executor)
+				.wrapMessages(injector.getInstance(ParseAhead.class))
 				.create();
 		server.connect(launcher.getRemoteProxy());
 		launcher.startListening().get();
