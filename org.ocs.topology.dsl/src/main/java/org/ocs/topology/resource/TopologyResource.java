@@ -68,12 +68,12 @@ public class TopologyResource extends LazyLinkingResource {
 	}
 
 	/**
-	 * An editor's text that was parsed ahead of the build ({@link PreparedParses}) is not parsed
-	 * again: its parse is installed as a load would install it.
+	 * An editor's text that was parsed ahead of the build ({@link PreparedParses}) is not parsed,
+	 * linked or named again: the model made ahead is installed as a load would install it.
 	 */
 	@Override
 	protected void doLoad(InputStream inputStream, java.util.Map<?, ?> options) throws IOException {
-		org.eclipse.xtext.parser.IParseResult ready = prepared != null && parsesFromFirstRule()
+		PreparedParses.Prepared ready = prepared != null && parsesFromFirstRule()
 				&& inputStream instanceof LazyStringInputStream editor ? prepared.take(getURI(), editor.getString()) : null;
 		if (ready == null) {
 			super.doLoad(inputStream, options);
@@ -82,9 +82,59 @@ public class TopologyResource extends LazyLinkingResource {
 		setEncodingFromOptions(options);
 		notUtf8 = null;
 		byteOrderMark = false;
-		updateInternalState(getParseResult(), ready);
+		install(getParseResult(), ready);
 		if (options != null && Boolean.TRUE.equals(options.get(OPTION_RESOLVE_ALL))) {
 			org.eclipse.emf.ecore.util.EcoreUtil.resolveAll(this);
+		}
+	}
+
+	/** The text made ahead, being installed: its links are made, its link findings known. */
+	private PreparedParses.Prepared installing;
+
+	/** The exported names made ahead, for the parse that came with them (the generation). */
+	private java.util.List<org.eclipse.xtext.resource.IEObjectDescription> exportedAhead;
+
+	private long exportedAheadGeneration = -1;
+
+	private void install(org.eclipse.xtext.parser.IParseResult before, PreparedParses.Prepared ready) {
+		installing = ready;
+		try {
+			updateInternalState(before, ready.result());
+		} finally {
+			installing = null;
+		}
+		exportedAhead = ready.exported();
+		exportedAheadGeneration = generation;
+	}
+
+	/** The lazy links' table, in order (what a link's "|n" counts in). */
+	java.util.List<org.eclipse.xtext.util.Triple<org.eclipse.emf.ecore.EObject, org.eclipse.emf.ecore.EReference, INode>> lazyLinks() {
+		return new java.util.ArrayList<>(getLazyProxyInformation());
+	}
+
+	/**
+	 * The names this file exports, as listed when its text was prepared ahead; null when its model
+	 * is not that one (parsed here, or parsed again since).
+	 */
+	public java.util.List<org.eclipse.xtext.resource.IEObjectDescription> exportedAhead() {
+		return exportedAheadGeneration == generation ? exportedAhead : null;
+	}
+
+	@Override
+	protected void doLinking() {
+		PreparedParses.Prepared ready = installing;
+		if (ready == null) {
+			super.doLinking();
+			return;
+		}
+		// Linked ahead: each lazy link holds the file's URI and its place in the table, taken along.
+		clearLazyProxyInformation();
+		for (org.eclipse.xtext.util.Triple<org.eclipse.emf.ecore.EObject, org.eclipse.emf.ecore.EReference, INode> link : ready.lazyLinks()) {
+			addLazyProxyInformation(link.getFirst(), link.getSecond(), link.getThird());
+		}
+		if (!isValidationDisabled()) {
+			getErrors().addAll(ready.linkErrors());
+			getWarnings().addAll(ready.linkWarnings());
 		}
 	}
 
@@ -164,14 +214,14 @@ public class TopologyResource extends LazyLinkingResource {
 		if (current.equals(text)) {
 			return true;
 		}
-		org.eclipse.xtext.parser.IParseResult ready = prepared != null && parsesFromFirstRule() ? prepared.take(getURI(), text) : null;
+		PreparedParses.Prepared ready = prepared != null && parsesFromFirstRule() ? prepared.take(getURI(), text) : null;
 		if (ready != null) {
 			// Parsed ahead, whole: installed as a load would, except that the old objects are let go
 			// instead of turned into proxies one by one (a second of a 10 MB file's build): nothing
 			// outside this file refers to them (the caller checks).
 			replacingWhole = true;
 			try {
-				updateInternalState(before, ready);
+				install(before, ready);
 			} finally {
 				replacingWhole = false;
 			}

@@ -14,6 +14,8 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.resource.IEObjectDescription;
+import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.validation.Issue;
 import org.ocs.topology.resource.PreparedParses;
@@ -62,8 +64,9 @@ final class InPlaceUpdate {
 		PreparedParses prepared = FuzzInputs.INJECTOR.getInstance(PreparedParses.class);
 		org.eclipse.xtext.parser.IParseResult ahead = null;
 		if (parsedAhead) {
-			ahead = FuzzInputs.INJECTOR.getInstance(org.eclipse.xtext.parser.IParser.class).parse(new java.io.StringReader(after));
-			prepared.put(updated.getURI(), after, ahead);
+			PreparedParses.Prepared made = prepared.prepare(updated.getURI(), after);
+			ahead = made.result();
+			prepared.put(updated.getURI(), made);
 		}
 		try {
 			if (!((TopologyResource) updated).updateInPlace(after)) {
@@ -79,6 +82,7 @@ final class InPlaceUpdate {
 		XtextResource parsed = FuzzInputs.parse(after);
 		assertEquals(leaves(parsed), leaves(updated), () -> "node model after the edit\n--- before\n" + before + "\n--- after\n" + after);
 		assertEquals(objects(parsed), objects(updated), () -> "model after the edit\n--- before\n" + before + "\n--- after\n" + after);
+		assertEquals(exported(parsed), exported(updated), () -> "exported names after the edit\n--- after\n" + after);
 		assertEquals(findings(FuzzInputs.validate(parsed)), findings(FuzzInputs.validate(updated)),
 				() -> "findings after the edit\n--- before\n" + before + "\n--- after\n" + after);
 		return root == updated.getParseResult().getRootNode() ? Outcome.PART : Outcome.WHOLE;
@@ -87,6 +91,17 @@ final class InPlaceUpdate {
 	/** Whether the update was taken (in part or whole), equal to a full parse. */
 	static boolean updatedEqualsParsed(String before, String after) throws IOException {
 		return update(before, after) != Outcome.DECLINED;
+	}
+
+	/** What the file exports to the index: name, kind and place (the fragment) of each. */
+	private static List<String> exported(XtextResource resource) {
+		List<String> exported = new ArrayList<>();
+		IResourceDescription description = FuzzInputs.INJECTOR.getInstance(IResourceDescription.Manager.class)
+				.getResourceDescription(resource);
+		for (IEObjectDescription name : description.getExportedObjects()) {
+			exported.add(name.getName() + " " + name.getEClass().getName() + " " + name.getEObjectURI().fragment());
+		}
+		return exported;
 	}
 
 	private static List<String> leaves(XtextResource resource) {

@@ -91,9 +91,9 @@ class InPlaceUpdateTest {
 		XtextResource resource = FuzzInputs.parse(TWO_SUBNETS);
 		org.ocs.topology.resource.PreparedParses prepared = FuzzInputs.INJECTOR.getInstance(org.ocs.topology.resource.PreparedParses.class);
 		String other = TWO_SUBNETS.replace("192.0.2.0/25", "192.0.2.0/26");
-		org.eclipse.xtext.parser.IParseResult ahead = FuzzInputs.INJECTOR.getInstance(org.eclipse.xtext.parser.IParser.class)
-				.parse(new java.io.StringReader(other));
-		prepared.put(resource.getURI(), other, ahead);
+		org.ocs.topology.resource.PreparedParses.Prepared made = prepared.prepare(resource.getURI(), other);
+		org.eclipse.xtext.parser.IParseResult ahead = made.result();
+		prepared.put(resource.getURI(), made);
 		try {
 			String edited = TWO_SUBNETS.replace("192.0.2.128/25", "192.0.2.128/26");
 			assertTrue(((TopologyResource) resource).updateInPlace(edited));

@@ -1,6 +1,5 @@
 package org.ocs.topology.ide.server;
 
-import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -23,8 +22,6 @@ import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
 import org.eclipse.xtext.ide.server.UriExtensions;
-import org.eclipse.xtext.parser.IParseResult;
-import org.eclipse.xtext.parser.IParser;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.ocs.topology.resource.PreparedParses;
 
@@ -36,8 +33,8 @@ import com.google.inject.Inject;
  * it waits until the change is parsed, linked and indexed, which took 5 to 9 s for a 10 MB file
  * (issue 11, item 3). Here the change of a file of at least {@code ocstopo.parseAhead.minChars}
  * characters (a million unless set) is held, with every message after it, while its new text is
- * parsed on a thread of its own; then they go on in the order they came, and the build takes that
- * parse ({@link PreparedParses}) instead of parsing. A read-only request on a file that no held
+ * parsed, linked and named on a thread of its own ({@link PreparedParses#prepare}); then they go on
+ * in the order they came, and the build takes that model instead of parsing, linking and naming. A read-only request on a file that no held
  * message concerns goes on at once: it is answered from the state before the held change, as if it
  * had come a moment earlier. Requests on the changed file, and every other message, keep their
  * order, so each sees the changes sent before it.
@@ -171,15 +168,14 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 		}
 
 		private void parse(URI file, String text) {
-			IParseResult result = null;
+			PreparedParses.Prepared result = null;
 			synchronized (this) {
 				if (awaited.get(file) != text) {
 					return; // a newer text came; its own parse follows
 				}
 			}
 			try {
-				IResourceServiceProvider language = languages.getResourceServiceProvider(file);
-				result = language.get(IParser.class).parse(new StringReader(text));
+				result = languages.getResourceServiceProvider(file).get(PreparedParses.class).prepare(file, text);
 			} catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
 				// The build parses the file itself, as it always did.
 				LOG.warn("parsing " + file + " ahead of the build failed; the build parses it: " + failed);
@@ -187,7 +183,7 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 			parsed(file, text, result);
 		}
 
-		private synchronized void parsed(URI file, String text, IParseResult result) {
+		private synchronized void parsed(URI file, String text, PreparedParses.Prepared result) {
 			if (awaited.get(file) != text) {
 				// A newer text came: it is parsed next, unless the changes have waited long enough.
 				if (System.nanoTime() - holdingSince > MAX_HOLD_NANOS) {
@@ -198,7 +194,7 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 			}
 			awaited.remove(file);
 			if (result != null) {
-				languages.getResourceServiceProvider(file).get(PreparedParses.class).put(file, text, result);
+				languages.getResourceServiceProvider(file).get(PreparedParses.class).put(file, result);
 			}
 			releaseIfDone();
 		}
