@@ -125,6 +125,37 @@ class LanguageServerIncrementalTest {
 		assertEquals(afresh, incremental);
 	}
 
+	/**
+	 * A change held for its parse, then closed and opened again with another text before the parse
+	 * is done: what the server says of the file is what the last text says (the parse of a text
+	 * that is no longer the file's is never installed).
+	 */
+	@Test
+	void aFileClosedAndOpenedAgainWhileItsChangeIsParsedShowsItsLastText() throws Exception {
+		String text = "site Redmond {\n    subnet servers 192.0.2.0/25\n}\n";
+		Path file = edited.resolve("site.ocstopo");
+		Files.writeString(file, text);
+		try (LanguageServerSession session = LanguageServerSession.start(null, List.of("-Docstopo.parseAhead.minChars=0"))) {
+			session.initialize(edited, new ClientCapabilities());
+			String uri = file.toUri().toString();
+			session.documents().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, text)));
+			session.settledDiagnostics(Duration.ofSeconds(1));
+			String changed = text.replace("servers", "changed");
+			session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
+					List.of(LanguageServerSession.change(text, changed))));
+			session.documents().didClose(new org.eclipse.lsp4j.DidCloseTextDocumentParams(new TextDocumentIdentifier(uri)));
+			String reopened = text.replace("servers", "reopened").replace("/25", "/33");
+			session.documents().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 3, reopened)));
+			String symbols = session.documents().documentSymbol(new DocumentSymbolParams(new TextDocumentIdentifier(uri)))
+					.get(30, TimeUnit.SECONDS).stream().map(s -> s.isLeft() ? s.getLeft().getName() : s.getRight().getName())
+					.toList().toString();
+			assertTrue(symbols.contains("reopened") && !symbols.contains("changed"), symbols);
+			List<Diagnostic> findings = session.settledDiagnostics(Duration.ofSeconds(2)).get(uri);
+			assertTrue(findings != null && findings.stream().anyMatch(d -> d.getRange().getStart().getLine() == 1),
+					"the reopened text's bad prefix length is found: " + findings);
+		}
+	}
+
 	private static void write(Path root, Map<String, String> texts) throws java.io.IOException {
 		for (Map.Entry<String, String> file : texts.entrySet()) {
 			Path path = root.resolve(file.getKey());
