@@ -61,7 +61,8 @@ final class InPlaceUpdate {
 		}
 		FuzzInputs.validate(updated);
 		org.eclipse.xtext.nodemodel.ICompositeNode root = updated.getParseResult().getRootNode();
-		PreparedParses prepared = FuzzInputs.INJECTOR.getInstance(PreparedParses.class);
+		// The parses of the injector that made this file (another test may have registered another).
+		PreparedParses prepared = updated.getResourceServiceProvider().get(PreparedParses.class);
 		org.eclipse.xtext.parser.IParseResult ahead = null;
 		if (parsedAhead) {
 			PreparedParses.Prepared made = prepared.prepare(updated.getURI(), after);
@@ -77,8 +78,9 @@ final class InPlaceUpdate {
 		}
 		if (ahead != null && !before.equals(after)) {
 			assertSame(ahead.getRootASTElement(), updated.getContents().isEmpty() ? null : updated.getContents().get(0),
-					"the model parsed ahead is the file's");
-			assertSame(ahead.getRootNode(), updated.getParseResult().getRootNode(), "the node model parsed ahead is the file's");
+					() -> "the model parsed ahead is the file's\n--- before\n" + before + "\n--- after\n" + after);
+			assertSame(ahead.getRootNode(), updated.getParseResult().getRootNode(),
+					() -> "the node model parsed ahead is the file's\n--- before\n" + before + "\n--- after\n" + after);
 		}
 		XtextResource parsed = FuzzInputs.parse(after);
 		assertEquals(leaves(parsed), leaves(updated), () -> "node model after the edit\n--- before\n" + before + "\n--- after\n" + after);

@@ -89,7 +89,8 @@ class InPlaceUpdateTest {
 	@Test
 	void aParseOfAnotherTextIsNotTaken() throws IOException {
 		XtextResource resource = FuzzInputs.parse(TWO_SUBNETS);
-		org.ocs.topology.resource.PreparedParses prepared = FuzzInputs.INJECTOR.getInstance(org.ocs.topology.resource.PreparedParses.class);
+		org.ocs.topology.resource.PreparedParses prepared = resource.getResourceServiceProvider()
+				.get(org.ocs.topology.resource.PreparedParses.class);
 		String other = TWO_SUBNETS.replace("192.0.2.0/25", "192.0.2.0/26");
 		org.ocs.topology.resource.PreparedParses.Prepared made = prepared.prepare(resource.getURI(), other);
 		org.eclipse.xtext.parser.IParseResult ahead = made.result();
