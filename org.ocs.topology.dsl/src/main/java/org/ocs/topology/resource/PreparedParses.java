@@ -9,12 +9,12 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.build.ResolvedResourceDescription;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.ILinker;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
+import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResource;
@@ -36,7 +36,7 @@ import com.google.inject.Singleton;
 @Singleton
 public final class PreparedParses {
 
-	/** A text parsed, linked and named ahead; its model still sits in a resource of its own. */
+	/** A text parsed, linked and named ahead; its model still sits in a resource of its own (until installed). */
 	public record Prepared(String text, IParseResult result, List<Triple<EObject, EReference, INode>> lazyLinks,
 			List<Resource.Diagnostic> linkErrors, List<Resource.Diagnostic> linkWarnings, List<IEObjectDescription> exported) {
 	}
@@ -71,9 +71,13 @@ public final class PreparedParses {
 			linker.linkModel(result.getRootASTElement(), linking);
 			// A lazy link names its place in its resource's table (Xtext's "|n"): the table goes along.
 			lazyLinks = aside.lazyLinks();
-			// Resolved as the index keeps them: proxies named by URI, no model objects.
-			IResourceDescription names = descriptions.getResourceDescription(aside);
-			exported = com.google.common.collect.ImmutableList.copyOf(new ResolvedResourceDescription(names).getExportedObjects());
+			// Each name with its object (the index's references find their containers by it) and the
+			// object's URI, worked out here and not again in the build.
+			List<IEObjectDescription> names = new java.util.ArrayList<>();
+			for (IEObjectDescription name : descriptions.getResourceDescription(aside).getExportedObjects()) {
+				names.add(new PreparedName(name));
+			}
+			exported = List.copyOf(names);
 		}
 		return new Prepared(text, result, lazyLinks, List.copyOf(linking.getResult(Severity.ERROR)),
 				List.copyOf(linking.getResult(Severity.WARNING)), exported);
@@ -101,5 +105,29 @@ public final class PreparedParses {
 	/** Whether a parse waits for a load of this file (for tests and the log). */
 	public boolean holds(URI file) {
 		return byFile.containsKey(file);
+	}
+
+	/** An exported name whose object's URI was worked out when the text was prepared. */
+	private static final class PreparedName extends EObjectDescription {
+
+		private final URI uri;
+
+		PreparedName(IEObjectDescription name) {
+			super(name.getName(), name.getEObjectOrProxy(), userData(name));
+			this.uri = name.getEObjectURI();
+		}
+
+		private static Map<String, String> userData(IEObjectDescription name) {
+			Map<String, String> data = new java.util.HashMap<>();
+			for (String key : name.getUserDataKeys()) {
+				data.put(key, name.getUserData(key));
+			}
+			return data;
+		}
+
+		@Override
+		public URI getEObjectURI() {
+			return uri;
+		}
 	}
 }

@@ -91,10 +91,8 @@ public class TopologyResource extends LazyLinkingResource {
 	/** The text made ahead, being installed: its links are made, its link findings known. */
 	private PreparedParses.Prepared installing;
 
-	/** The exported names made ahead, for the parse that came with them (the generation). */
+	/** The exported names made ahead, while the model is the one made with them (null otherwise). */
 	private java.util.List<org.eclipse.xtext.resource.IEObjectDescription> exportedAhead;
-
-	private long exportedAheadGeneration = -1;
 
 	private void install(org.eclipse.xtext.parser.IParseResult before, PreparedParses.Prepared ready) {
 		installing = ready;
@@ -104,7 +102,10 @@ public class TopologyResource extends LazyLinkingResource {
 			installing = null;
 		}
 		exportedAhead = ready.exported();
-		exportedAheadGeneration = generation;
+		org.apache.log4j.Logger log = org.apache.log4j.Logger.getLogger(TopologyResource.class);
+		if (log.isDebugEnabled()) {
+			log.debug("installed the model made ahead for " + getURI());
+		}
 	}
 
 	/** The lazy links' table, in order (what a link's "|n" counts in). */
@@ -117,7 +118,7 @@ public class TopologyResource extends LazyLinkingResource {
 	 * is not that one (parsed here, or parsed again since).
 	 */
 	public java.util.List<org.eclipse.xtext.resource.IEObjectDescription> exportedAhead() {
-		return exportedAheadGeneration == generation ? exportedAhead : null;
+		return exportedAhead;
 	}
 
 	@Override
@@ -127,7 +128,12 @@ public class TopologyResource extends LazyLinkingResource {
 			super.doLinking();
 			return;
 		}
-		// Linked ahead: each lazy link holds the file's URI and its place in the table, taken along.
+		// Linked ahead: each lazy link holds the file's URI and its place in the table, taken along;
+		// the names the old model looked up are forgotten, as Xtext's linker forgets them.
+		org.eclipse.xtext.linking.impl.ImportedNamesAdapter imported = org.eclipse.xtext.linking.impl.ImportedNamesAdapter.find(this);
+		if (imported != null) {
+			imported.clear();
+		}
 		clearLazyProxyInformation();
 		for (org.eclipse.xtext.util.Triple<org.eclipse.emf.ecore.EObject, org.eclipse.emf.ecore.EReference, INode> link : ready.lazyLinks()) {
 			addLazyProxyInformation(link.getFirst(), link.getSecond(), link.getThird());
@@ -153,6 +159,7 @@ public class TopologyResource extends LazyLinkingResource {
 	 */
 	@Override
 	protected void doUnload() {
+		exportedAhead = null;
 		unloadingPositions = PositionFragmentProvider.positionsIn(this);
 		try {
 			super.doUnload();
@@ -189,6 +196,7 @@ public class TopologyResource extends LazyLinkingResource {
 
 	@Override
 	protected void updateInternalState(org.eclipse.xtext.parser.IParseResult newParseResult) {
+		exportedAhead = null; // a model made here (install sets them again after this)
 		generation++;
 		PARSES.incrementAndGet();
 		super.updateInternalState(newParseResult);

@@ -107,6 +107,23 @@ final class InPlaceUpdate {
 		return exported;
 	}
 
+	/** What the index records of the file's references: source, container, target and reference, by place. */
+	static List<String> references(XtextResource resource) {
+		List<String> references = new ArrayList<>();
+		IResourceDescription description = FuzzInputs.INJECTOR.getInstance(IResourceDescription.Manager.class)
+				.getResourceDescription(resource);
+		for (org.eclipse.xtext.resource.IReferenceDescription reference : description.getReferenceDescriptions()) {
+			references.add(fragment(reference.getSourceEObjectUri()) + " in " + fragment(reference.getContainerEObjectURI()) + " -> "
+					+ fragment(reference.getTargetEObjectUri()) + " " + reference.getEReference().getName() + "#"
+					+ reference.getIndexInList());
+		}
+		return references;
+	}
+
+	private static String fragment(org.eclipse.emf.common.util.URI uri) {
+		return uri == null ? "-" : uri.fragment();
+	}
+
 	private static List<String> leaves(XtextResource resource) {
 		List<String> leaves = new ArrayList<>();
 		for (ILeafNode leaf : resource.getParseResult().getRootNode().getLeafNodes()) {

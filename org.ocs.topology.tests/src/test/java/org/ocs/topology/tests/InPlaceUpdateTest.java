@@ -112,6 +112,41 @@ class InPlaceUpdateTest {
 		}
 	}
 
+	/**
+	 * A file that refers into another, brought to a new text from a parse made ahead: what the index
+	 * records of its references (source, container, target) is what a full load of the text gives.
+	 * (Xtext records only references into other files, so this needs two.)
+	 */
+	@Test
+	void referencesOfAFileParsedAheadAreIndexedAsAfterAFullLoad() throws IOException {
+		String subnets = "site Redmond {\n    subnet servers 192.0.2.0/24\n    subnet clients 192.0.3.0/24\n}\n";
+		String servers = "site Redmond {\n    server fe1.contoso.com {\n        interface 192.0.2.11 on servers\n"
+				+ "        default gateway 192.0.2.1\n    }\n}\n";
+		String edited = servers.replace("192.0.2.11 on servers", "192.0.3.11 on clients").replace("fe1", "fe2");
+		XtextResource ahead = loadBeside(subnets, servers, "ahead");
+		org.ocs.topology.resource.PreparedParses prepared = ahead.getResourceServiceProvider()
+				.get(org.ocs.topology.resource.PreparedParses.class);
+		prepared.put(ahead.getURI(), prepared.prepare(ahead.getURI(), edited));
+		assertTrue(((TopologyResource) ahead).updateInPlace(edited));
+		assertTrue(!prepared.holds(ahead.getURI()), "the parse made ahead was taken");
+		XtextResource loaded = loadBeside(subnets, edited, "loaded");
+		FuzzInputs.validate(ahead);
+		FuzzInputs.validate(loaded);
+		List<String> references = InPlaceUpdate.references(loaded);
+		assertTrue(!references.isEmpty() && references.stream().allMatch(r -> r.contains(" in //")), "each reference with its container: " + references);
+		assertEquals(references, InPlaceUpdate.references(ahead));
+	}
+
+	/** The second file of a folder whose first file holds {@code subnets}, both loaded. */
+	private static XtextResource loadBeside(String subnets, String servers, String folder) throws IOException {
+		org.eclipse.xtext.resource.XtextResourceSet set = FuzzInputs.INJECTOR.getInstance(org.eclipse.xtext.resource.XtextResourceSet.class);
+		for (String[] file : new String[][] { { "subnets", subnets }, { "servers", servers } }) {
+			set.createResource(org.eclipse.emf.common.util.URI.createFileURI("/references/" + folder + "/" + file[0] + ".ocstopo"))
+					.load(new org.eclipse.xtext.util.LazyStringInputStream(file[1]), set.getLoadOptions());
+		}
+		return (XtextResource) set.getResources().get(1);
+	}
+
 	/** One edit of the kinds editors send: a digit of an address, a renamed name, a line, a character. */
 	static String edit(String text, Random random) {
 		StringBuilder edited = new StringBuilder(text);

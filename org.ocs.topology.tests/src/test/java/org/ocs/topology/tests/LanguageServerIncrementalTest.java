@@ -126,16 +126,18 @@ class LanguageServerIncrementalTest {
 	}
 
 	/**
-	 * A change held for its parse, then closed and opened again with another text before the parse
-	 * is done: what the server says of the file is what the last text says (the parse of a text
-	 * that is no longer the file's is never installed).
+	 * A change held for its parse (made to last 2 s here), then closed and opened again with another
+	 * text before the parse is done: the close lets the held change go, and what the server says of
+	 * the file is what the last text says (the parse of a text that is no longer the file's is
+	 * never installed).
 	 */
 	@Test
 	void aFileClosedAndOpenedAgainWhileItsChangeIsParsedShowsItsLastText() throws Exception {
 		String text = "site Redmond {\n    subnet servers 192.0.2.0/25\n}\n";
 		Path file = edited.resolve("site.ocstopo");
 		Files.writeString(file, text);
-		try (LanguageServerSession session = LanguageServerSession.start(null, List.of("-Docstopo.parseAhead.minChars=0"))) {
+		try (LanguageServerSession session = LanguageServerSession.start(null, List.of("-Docstopo.parseAhead.minChars=0",
+				"-Docstopo.parseAhead.testDelayMillis=2000"))) {
 			session.initialize(edited, new ClientCapabilities());
 			String uri = file.toUri().toString();
 			session.documents().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, text)));
@@ -153,6 +155,49 @@ class LanguageServerIncrementalTest {
 			List<Diagnostic> findings = session.settledDiagnostics(Duration.ofSeconds(2)).get(uri);
 			assertTrue(findings != null && findings.stream().anyMatch(d -> d.getRange().getStart().getLine() == 1),
 					"the reopened text's bad prefix length is found: " + findings);
+		}
+	}
+
+	/**
+	 * While a large change is held for its parse (made to last 3 s here), a hover on another file
+	 * is answered from the state before the change; once the change is built, from the state after
+	 * it; and the build installed the model made ahead (the server says so in its debug log).
+	 */
+	@Test
+	void aHoverOnAnotherFileIsAnsweredWhileAChangeIsParsedAhead() throws Exception {
+		String subnets = "site Redmond {\n    subnet servers 192.0.2.0/24\n}\n";
+		String servers = "site Redmond {\n    server fe1.contoso.com {\n        interface 192.0.2.11 on servers\n"
+				+ "        default gateway 192.0.2.1\n    }\n}\n";
+		Path subnetFile = Files.writeString(edited.resolve("subnets.ocstopo"), subnets);
+		Path serverFile = Files.writeString(edited.resolve("servers.ocstopo"), servers);
+		Path logging = Files.writeString(fresh.resolve("log4j.properties"), "log4j.rootLogger=WARN, stderr\n"
+				+ "log4j.appender.stderr=org.apache.log4j.ConsoleAppender\nlog4j.appender.stderr.Target=System.err\n"
+				+ "log4j.appender.stderr.layout=org.apache.log4j.PatternLayout\n"
+				+ "log4j.appender.stderr.layout.ConversionPattern=%p %c{1} - %m%n\n"
+				+ "log4j.logger.org.ocs.topology.resource.TopologyResource=DEBUG\n");
+		try (LanguageServerSession session = LanguageServerSession.start(null, List.of("-Docstopo.parseAhead.minChars=0",
+				"-Docstopo.parseAhead.testDelayMillis=3000", "-Dlog4j.configuration=" + logging.toUri()))) {
+			session.initialize(edited, new ClientCapabilities());
+			String subnetUri = subnetFile.toUri().toString();
+			String serverUri = serverFile.toUri().toString();
+			session.documents().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(subnetUri, "ocstopo", 1, subnets)));
+			session.documents().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(serverUri, "ocstopo", 1, servers)));
+			session.settledDiagnostics(Duration.ofSeconds(1));
+			org.eclipse.lsp4j.HoverParams hover = new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(serverUri),
+					LanguageServerSession.positionOf(servers, "fe1.contoso.com {"));
+			String narrowed = subnets.replace("/24", "/25");
+			session.documents().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(subnetUri, 2),
+					List.of(LanguageServerSession.change(subnets, narrowed))));
+			String during = session.documents().hover(hover).get(30, TimeUnit.SECONDS).getContents().getRight().getValue();
+			assertTrue(during.contains("on 192.0.2.0/24"), "answered while the change is held: " + during);
+			// The change is built once its parse (3 s) is done: then its findings are checked again.
+			for (long waited = 0; !session.stderr().contains("installed the model made ahead for") && waited < 30_000; waited += 100) {
+				Thread.sleep(100);
+			}
+			session.settledDiagnostics(Duration.ofSeconds(2));
+			String after = session.documents().hover(hover).get(30, TimeUnit.SECONDS).getContents().getRight().getValue();
+			assertTrue(after.contains("on 192.0.2.0/25"), "answered after the change: " + after);
+			assertTrue(session.stderr().contains("installed the model made ahead for " + subnetUri), session.stderr());
 		}
 	}
 

@@ -7,8 +7,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.apache.log4j.Logger;
@@ -18,9 +20,12 @@ import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.jsonrpc.MessageConsumer;
 import org.eclipse.lsp4j.jsonrpc.RemoteEndpoint;
+import org.eclipse.lsp4j.jsonrpc.json.StreamMessageConsumer;
+import org.eclipse.lsp4j.jsonrpc.messages.CancelParams;
 import org.eclipse.lsp4j.jsonrpc.messages.Message;
 import org.eclipse.lsp4j.jsonrpc.messages.NotificationMessage;
 import org.eclipse.lsp4j.jsonrpc.messages.RequestMessage;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseMessage;
 import org.eclipse.xtext.ide.server.UriExtensions;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.ocs.topology.resource.PreparedParses;
@@ -34,10 +39,14 @@ import com.google.inject.Inject;
  * (issue 11, item 3). Here the change of a file of at least {@code ocstopo.parseAhead.minChars}
  * characters (a million unless set) is held, with every message after it, while its new text is
  * parsed, linked and named on a thread of its own ({@link PreparedParses#prepare}); then they go on
- * in the order they came, and the build takes that model instead of parsing, linking and naming. A read-only request on a file that no held
- * message concerns goes on at once: it is answered from the state before the held change, as if it
- * had come a moment earlier. Requests on the changed file, and every other message, keep their
- * order, so each sees the changes sent before it.
+ * in the order they came, and the build takes that model instead of parsing, linking and naming.
+ * <p>
+ * Meanwhile a request that reads one file and answers nothing located in another (hover,
+ * completion, outline...) goes on at once when no held message concerns its file: it is answered
+ * from the state before the held change, as if it had come a moment earlier. The held messages go
+ * on once those requests are answered (a write cancels the requests before it), or after a while.
+ * Every other message keeps its order, so each sees the changes sent before it. Nothing is held
+ * longer than {@link #MAX_HOLD_MILLIS}: then the build parses as it always did.
  * <p>
  * Each file's text is followed here as the client sends it (as {@link TopologyWorkspaceManager}
  * does); when the text parsed is not the text the build loads, the build parses as it always did.
@@ -46,19 +55,27 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 
 	private static final Logger LOG = Logger.getLogger(ParseAhead.class);
 
-	/** Requests that change nothing and concern the one file they name: these may pass held changes of other files. */
+	/**
+	 * Requests that change nothing and answer about the one file they name, with no location in
+	 * another file (which could be a held file's old position): these may pass held changes of
+	 * other files.
+	 */
 	private static final Set<String> READS = Set.of("textDocument/hover", "textDocument/completion",
-			"textDocument/signatureHelp", "textDocument/definition", "textDocument/declaration", "textDocument/typeDefinition",
-			"textDocument/implementation", "textDocument/references", "textDocument/documentHighlight",
-			"textDocument/documentSymbol", "textDocument/foldingRange", "textDocument/semanticTokens/full",
-			"textDocument/semanticTokens/full/delta", "textDocument/semanticTokens/range", "textDocument/codeLens",
-			"textDocument/documentLink", "textDocument/selectionRange", "textDocument/inlayHint",
-			"textDocument/prepareRename");
+			"textDocument/signatureHelp", "textDocument/documentHighlight", "textDocument/documentSymbol",
+			"textDocument/foldingRange", "textDocument/semanticTokens/full", "textDocument/semanticTokens/full/delta",
+			"textDocument/semanticTokens/range", "textDocument/codeLens", "textDocument/selectionRange",
+			"textDocument/inlayHint", "textDocument/prepareRename");
 
-	/** A change held longer than this while newer texts keep coming is let through (the build parses). */
-	private static final long MAX_HOLD_NANOS = 3_000_000_000L;
+	/** The longest a message is held: a parse that takes longer is no longer waited for. */
+	static final long MAX_HOLD_MILLIS = 10_000;
+
+	/** How long the held messages wait for the requests that passed them to be answered. */
+	private static final long PASSED_WAIT_MILLIS = 2_000;
 
 	private final int minChars = Integer.getInteger("ocstopo.parseAhead.minChars", 1_000_000);
+
+	/** For tests: how long each parse ahead waits first, so that a test can act while a change is held. */
+	private final long testDelayMillis = Long.getLong("ocstopo.parseAhead.testDelayMillis", 0);
 
 	@Inject
 	private IResourceServiceProvider.Registry languages;
@@ -66,16 +83,42 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 	@Inject
 	private UriExtensions uris;
 
-	private final ExecutorService parsing = Executors.newSingleThreadExecutor(run -> {
+	/** Parses ahead one at a time, and runs the timed releases. */
+	private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(run -> {
 		Thread thread = new Thread(run, "ocstopo-parse-ahead");
 		thread.setDaemon(true);
 		return thread;
 	});
 
+	/** The ids of the requests let past held messages and not yet answered. */
+	private final Set<String> passed = ConcurrentHashMap.newKeySet();
+
+	private volatile Gate gate;
+
 	@Override
-	public MessageConsumer apply(MessageConsumer next) {
-		// LSP4J wraps both ways with this; only what the client sends goes to the endpoint.
-		return next instanceof RemoteEndpoint ? new Gate(next) : next;
+	public synchronized MessageConsumer apply(MessageConsumer next) {
+		// LSP4J wraps both ways with this: what the client sends reaches the endpoint, the answers
+		// go to the stream.
+		if (next instanceof RemoteEndpoint) {
+			gate = new Gate(next);
+			return gate;
+		}
+		if (next instanceof StreamMessageConsumer) {
+			return answer -> {
+				next.consume(answer);
+				if (answer instanceof ResponseMessage response && response.getId() != null && passed.remove(response.getId())
+						&& passed.isEmpty()) {
+					// Never the gate's lock here: the answer may come from inside Xtext's request manager.
+					Gate incoming = gate;
+					if (incoming != null) {
+						worker.execute(incoming::releaseIfDone);
+					}
+				}
+			};
+		}
+		LOG.warn("large files' changes are not parsed ahead: LSP4J's message chain is not the expected one ("
+				+ next.getClass().getName() + ")");
+		return next;
 	}
 
 	private final class Gate implements MessageConsumer {
@@ -91,8 +134,14 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 		/** The files some held message concerns: requests on them wait too. */
 		private final Set<URI> heldFiles = new HashSet<>();
 
-		/** The text each held large change left, still being parsed. */
+		/** The latest text of each held large change, until its parse is done. */
 		private final Map<URI, String> awaited = new HashMap<>();
+
+		/** The files with a parse task queued (one at most each: it parses the latest text). */
+		private final Set<URI> queued = new HashSet<>();
+
+		/** Counts holds, so that a timed release lets go only the hold it was set for. */
+		private long holds;
 
 		private long holdingSince;
 
@@ -109,7 +158,9 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 				return;
 			}
 			if (held.isEmpty()) {
+				long hold = ++holds;
 				holdingSince = System.nanoTime();
+				worker.schedule(() -> releaseAfterWaiting(hold), MAX_HOLD_MILLIS, TimeUnit.MILLISECONDS);
 			}
 			held.add(message);
 			if (file != null) {
@@ -117,8 +168,9 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 			}
 			if (largeText != null) {
 				awaited.put(file, largeText);
-				String text = largeText;
-				parsing.execute(() -> parse(file, text));
+				if (queued.add(file)) {
+					worker.execute(() -> parse(file));
+				}
 			} else if (file != null && awaited.containsKey(file) && changes(message)) {
 				// Closed, or changed to a small text: nothing to wait for on its account.
 				awaited.remove(file);
@@ -136,20 +188,27 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 				texts.put(file, new ClampedDocument(open.getTextDocument().getVersion(), open.getTextDocument().getText()));
 			} else if (params instanceof DidCloseTextDocumentParams) {
 				texts.remove(file);
-				IResourceServiceProvider language = languages.getResourceServiceProvider(file);
-				if (language != null) {
-					language.get(PreparedParses.class).forget(file);
-				}
+				forgetParse(file);
 			} else if (params instanceof DidChangeTextDocumentParams change) {
 				ClampedDocument before = texts.get(file);
 				if (before != null) {
 					ClampedDocument after = before.withChanges(change.getTextDocument().getVersion(), change.getContentChanges());
 					texts.put(file, after);
-					return after.getContents().length() >= minChars && languages.getResourceServiceProvider(file) != null
-							? after.getContents() : null;
+					if (after.getContents().length() >= minChars && languages.getResourceServiceProvider(file) != null) {
+						return after.getContents();
+					}
+					// A parse made for an earlier text is of no use any more: let its model go.
+					forgetParse(file);
 				}
 			}
 			return null;
+		}
+
+		private void forgetParse(URI file) {
+			IResourceServiceProvider language = languages.getResourceServiceProvider(file);
+			if (language != null) {
+				language.get(PreparedParses.class).forget(file);
+			}
 		}
 
 		private boolean changes(Message message) {
@@ -158,51 +217,90 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 							|| notification.getParams() instanceof DidCloseTextDocumentParams);
 		}
 
-		/** A read-only request on a file no held message concerns; and the client's answers to the server's requests. */
+		/**
+		 * A read on a file no held message concerns (remembered until answered), the client's
+		 * cancellation of such a read, and the client's answers to the server's requests.
+		 */
 		private boolean passes(Message message, URI file) {
-			if (!(message instanceof RequestMessage || message instanceof NotificationMessage)) {
-				return true;
+			if (message instanceof RequestMessage request) {
+				if (READS.contains(request.getMethod()) && file != null && !heldFiles.contains(file)) {
+					if (!held.isEmpty() && request.getId() != null) {
+						passed.add(request.getId());
+					}
+					return true;
+				}
+				return false;
 			}
-			return message instanceof RequestMessage request && READS.contains(request.getMethod()) && file != null
-					&& !heldFiles.contains(file);
+			if (message instanceof NotificationMessage notification) {
+				return notification.getParams() instanceof CancelParams cancel && cancel.getId() != null
+						&& passed.contains(cancel.getId());
+			}
+			return true;
 		}
 
-		private void parse(URI file, String text) {
-			PreparedParses.Prepared result = null;
+		/** Parses the file's latest held text, and hands the model on. */
+		private void parse(URI file) {
+			String text;
 			synchronized (this) {
-				if (awaited.get(file) != text) {
-					return; // a newer text came; its own parse follows
-				}
+				queued.remove(file);
+				text = awaited.get(file);
 			}
+			if (text == null) {
+				return; // closed, changed to a small text, or let go
+			}
+			PreparedParses.Prepared result = null;
 			try {
+				if (testDelayMillis > 0) {
+					Thread.sleep(testDelayMillis);
+				}
 				result = languages.getResourceServiceProvider(file).get(PreparedParses.class).prepare(file, text);
-			} catch (RuntimeException | StackOverflowError | OutOfMemoryError failed) {
+			} catch (InterruptedException interrupted) {
+				Thread.currentThread().interrupt();
+			} catch (Throwable failed) {
 				// The build parses the file itself, as it always did.
 				LOG.warn("parsing " + file + " ahead of the build failed; the build parses it: " + failed);
+			} finally {
+				parsed(file, text, result);
 			}
-			parsed(file, text, result);
 		}
 
 		private synchronized void parsed(URI file, String text, PreparedParses.Prepared result) {
 			if (awaited.get(file) != text) {
-				// A newer text came: it is parsed next, unless the changes have waited long enough.
-				if (System.nanoTime() - holdingSince > MAX_HOLD_NANOS) {
-					awaited.clear();
-					releaseIfDone();
-				}
-				return;
+				return; // a newer text came (its parse is queued), or the file was let go
 			}
 			awaited.remove(file);
 			if (result != null) {
 				languages.getResourceServiceProvider(file).get(PreparedParses.class).put(file, result);
 			}
 			releaseIfDone();
+			if (!held.isEmpty() && awaited.isEmpty()) {
+				// Requests that passed are still being answered: go on when they are, or in a while.
+				long hold = holds;
+				worker.schedule(() -> releaseAfterWaiting(hold), PASSED_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+			}
 		}
 
-		private void releaseIfDone() {
-			if (!awaited.isEmpty()) {
-				return;
+		/** Lets the hold go, parsed or not, when it is still the one the timer was set for. */
+		private synchronized void releaseAfterWaiting(long hold) {
+			if (hold == holds && !held.isEmpty()) {
+				if (!awaited.isEmpty()) {
+					LOG.warn("a large file's change waited " + (System.nanoTime() - holdingSince) / 1_000_000
+							+ " ms for its parse ahead; the build parses it");
+				}
+				awaited.clear();
+				passed.clear();
+				release();
 			}
+		}
+
+		/** Lets the held messages go once every awaited parse is done and every passing request answered. */
+		synchronized void releaseIfDone() {
+			if (awaited.isEmpty() && passed.isEmpty()) {
+				release();
+			}
+		}
+
+		private void release() {
 			while (!held.isEmpty()) {
 				forward(held.poll());
 			}
@@ -213,7 +311,7 @@ public final class ParseAhead implements Function<MessageConsumer, MessageConsum
 			try {
 				next.consume(message);
 			} catch (RuntimeException failed) {
-				// One message that fails must not stop the others (nor, on the reader thread, the server).
+				// As LSP4J's reader does: said in the log, and the messages after it still go on.
 				LOG.error("handling " + describe(message) + " failed", failed);
 			}
 		}
