@@ -1,7 +1,6 @@
 package org.ocs.topology.scoping;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,10 +61,7 @@ public class TopologyFolder {
 		Files files = cache.byFolder.get(folder);
 		if (files == null || files.loadedResources != resourceSet.getResources().size()
 				|| !files.position.containsKey(resource)) {
-			if (files != null) {
-				files.forget();
-			}
-			files = find(resourceSet, folder, resource);
+			files = find(resourceSet, folder, resource, cache);
 			cache.byFolder.put(folder, files);
 		}
 		List<Model> models = files.models;
@@ -75,8 +71,7 @@ public class TopologyFolder {
 			// is looked for again, with the others.
 			for (Resource file : files.resources) {
 				if (file.getResourceSet() != resourceSet || !file.isLoaded()) {
-					files.forget();
-					files = find(resourceSet, folder, resource);
+					files = find(resourceSet, folder, resource, cache);
 					cache.byFolder.put(folder, files);
 					break;
 				}
@@ -100,7 +95,7 @@ public class TopologyFolder {
 	}
 
 	/** The folder's files in URI order, each loaded and watched; and how many resources the set then held. */
-	private Files find(ResourceSet resourceSet, URI folder, Resource self) {
+	private Files find(ResourceSet resourceSet, URI folder, Resource self, Siblings cache) {
 		IResourceDescriptions index = resourceDescriptionsProvider.getResourceDescriptions(resourceSet);
 		java.util.Set<URI> found = new java.util.LinkedHashSet<>();
 		found.add(self.getURI());
@@ -118,7 +113,14 @@ public class TopologyFolder {
 			if (resource != null && !files.position.containsKey(resource)) {
 				files.position.put(resource, files.resources.size());
 				files.resources.add(resource);
-				resource.eAdapters().add(files.watcher);
+				// One watcher per folder, put on a file once and never taken off: the language server
+				// reads in parallel, and another read may be adding Xtext's adapters to the same file
+				// (EMF's adapter lists are not for concurrent writers; taking watchers off on every
+				// new list of files made hover fail now and then).
+				Adapter watcher = cache.watcherOf(folder);
+				if (!resource.eAdapters().contains(watcher)) {
+					resource.eAdapters().add(watcher);
+				}
 			}
 		}
 		files.loadedResources = resourceSet.getResources().size();
@@ -143,26 +145,29 @@ public class TopologyFolder {
 		/** The model each file had when the list was made. */
 		Model[] listed;
 		volatile List<Model> models;
-		/** Stops watching the files (a new list of them replaces this one). */
-		void forget() {
-			resources.forEach(resource -> resource.eAdapters().remove(watcher));
-		}
-
-		final Adapter watcher = new AdapterImpl() {
-			@Override
-			public void notifyChanged(Notification notification) {
-				int feature = notification.getFeatureID(Resource.class);
-				if (notification.getNotifier() instanceof Resource && (feature == Resource.RESOURCE__CONTENTS
-						|| feature == Resource.RESOURCE__IS_LOADED || feature == Resource.RESOURCE__RESOURCE_SET)) {
-					models = null;
-				}
-			}
-		};
 	}
 
 	/** The files of each folder, as last found in a resource set. */
 	private static final class Siblings extends AdapterImpl {
-		final Map<URI, Files> byFolder = new HashMap<>();
+		/** Read by the watchers, from whichever thread changes a file. */
+		final Map<URI, Files> byFolder = new java.util.concurrent.ConcurrentHashMap<>();
+
+		private final Map<URI, Adapter> watchers = new java.util.concurrent.ConcurrentHashMap<>();
+
+		/** Drops the folder's list of models when one of its files' contents change. */
+		Adapter watcherOf(URI folder) {
+			return watchers.computeIfAbsent(folder, key -> new AdapterImpl() {
+				@Override
+				public void notifyChanged(Notification notification) {
+					int feature = notification.getFeatureID(Resource.class);
+					Files files = byFolder.get(key);
+					if (files != null && notification.getNotifier() instanceof Resource && (feature == Resource.RESOURCE__CONTENTS
+							|| feature == Resource.RESOURCE__IS_LOADED || feature == Resource.RESOURCE__RESOURCE_SET)) {
+						files.models = null;
+					}
+				}
+			});
+		}
 
 		@Override
 		public boolean isAdapterForType(Object type) {
