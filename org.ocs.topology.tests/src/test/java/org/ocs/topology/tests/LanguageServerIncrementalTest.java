@@ -1,6 +1,7 @@
 package org.ocs.topology.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -198,6 +199,31 @@ class LanguageServerIncrementalTest {
 			String after = session.documents().hover(hover).get(30, TimeUnit.SECONDS).getContents().getRight().getValue();
 			assertTrue(after.contains("on 192.0.2.0/25"), "answered after the change: " + after);
 			assertTrue(session.stderr().contains("installed the model made ahead for " + subnetUri), session.stderr());
+		}
+	}
+
+	/**
+	 * While the server starts, completion and hover run on a text of the server's own, and the
+	 * protocol's JSON code reads and writes messages of its own, so that a user's first requests
+	 * do not pay for cold code; both say so in the server's log, and neither fails.
+	 */
+	@Test
+	void theServerWarmsUpCompletionAndTheProtocolAsItStarts() throws Exception {
+		Path logging = Files.writeString(fresh.resolve("log4j.properties"), "log4j.rootLogger=WARN, stderr\n"
+				+ "log4j.appender.stderr=org.apache.log4j.ConsoleAppender\nlog4j.appender.stderr.Target=System.err\n"
+				+ "log4j.appender.stderr.layout=org.apache.log4j.PatternLayout\n"
+				+ "log4j.appender.stderr.layout.ConversionPattern=%p %c{1} - %m%n\n"
+				+ "log4j.logger.org.ocs.topology.ide.server.WarmUp=INFO\n"
+				+ "log4j.logger.org.ocs.topology.ide.server.ProtocolWarmUp=INFO\n");
+		try (LanguageServerSession session = LanguageServerSession.start(null, List.of("-Dlog4j.configuration=" + logging.toUri()))) {
+			session.initialize(edited, new ClientCapabilities());
+			for (long waited = 0; !(session.stderr().contains("protocol warmed up in")
+					&& session.stderr().contains("completion and hover warmed up in")) && waited < 30_000; waited += 100) {
+				Thread.sleep(100);
+			}
+			assertTrue(session.stderr().contains("INFO ProtocolWarmUp - protocol warmed up in"), session.stderr());
+			assertTrue(session.stderr().contains("INFO WarmUp - completion and hover warmed up in"), session.stderr());
+			assertFalse(session.stderr().contains("warm-up of"), session.stderr());
 		}
 	}
 

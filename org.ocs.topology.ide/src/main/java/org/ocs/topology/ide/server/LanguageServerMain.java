@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.json.MessageJsonHandler;
 import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
@@ -54,7 +55,15 @@ public final class LanguageServerMain {
 		framing.setDaemon(true);
 		framing.start();
 		ExecutorService executor = Executors.newCachedThreadPool();
-		Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>()
+		Launcher<LanguageClient> launcher = new LSPLauncher.Builder<LanguageClient>() {
+			@Override
+			protected MessageJsonHandler createJsonHandler() {
+				MessageJsonHandler handler = super.createJsonHandler();
+				// The JSON code of the first large didOpen and of the first answers, warmed while the server starts.
+				ProtocolWarmUp.start(handler);
+				return handler;
+			}
+		}
 				.setLocalService(server)
 				.setRemoteInterface(LanguageClient.class)
 				.setInput(framed)
