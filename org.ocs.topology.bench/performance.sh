@@ -19,7 +19,7 @@ if [ "$quick" = quick ]; then
   servers=500; pools=170
 else
   svg=docs/images/performance.svg
-  java -Xmx2g -cp "$bench" org.ocs.topology.bench.ScaleBenchmark "$svg"
+  java -Xms2g -Xmx2g -cp "$bench" org.ocs.topology.bench.ScaleBenchmark "$svg"
   servers=5000; pools=3450
 fi
 
