@@ -1,6 +1,8 @@
 package org.ocs.topology.parser;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -31,23 +33,51 @@ public class BlockCommittingParser extends TopologyParser {
 
 	private static final Map<Class<?>, Tables> PATCHED = new ConcurrentHashMap<>();
 
+	/**
+	 * The parser's fields that hold a decision to patch, found once: listing the generated parser's
+	 * fields (hundreds of them, its follow sets) for every parse was a seventh of loading a small
+	 * file (5,000 one-server files).
+	 */
+	private static volatile List<Field> predicatedBraces;
+
 	@Override
 	protected InternalTopologyParser createParser(XtextTokenStream stream) {
 		InternalTopologyParser parser = super.createParser(stream);
+		List<Field> fields = predicatedBraces;
+		if (fields == null) {
+			fields = predicatedBraces(parser);
+			predicatedBraces = fields;
+		}
+		for (Field field : fields) {
+			try {
+				DFA dfa = (DFA) field.get(parser);
+				if (dfa != null) {
+					PATCHED.computeIfAbsent(dfa.getClass(), c -> Tables.committing(dfa)).applyTo(dfa);
+				}
+			} catch (ReflectiveOperationException e) {
+				throw new IllegalStateException("cannot adjust the parser's decision " + field.getName(), e);
+			}
+		}
+		return parser;
+	}
+
+	/** The fields of the parser's decisions opened by a predicated '{' (a decision's description is its class's). */
+	private static List<Field> predicatedBraces(InternalTopologyParser parser) {
+		List<Field> fields = new ArrayList<>();
 		for (Field field : InternalTopologyParser.class.getDeclaredFields()) {
 			if (DFA.class.isAssignableFrom(field.getType())) {
 				try {
 					field.setAccessible(true);
 					DFA dfa = (DFA) field.get(parser);
 					if (dfa != null && dfa.getDescription().contains(PREDICATED_BRACE)) {
-						PATCHED.computeIfAbsent(dfa.getClass(), c -> Tables.committing(dfa)).applyTo(dfa);
+						fields.add(field);
 					}
 				} catch (ReflectiveOperationException e) {
-					throw new IllegalStateException("cannot adjust the parser's decision " + field.getName(), e);
+					throw new IllegalStateException("cannot read the parser's decision " + field.getName(), e);
 				}
 			}
 		}
-		return parser;
+		return List.copyOf(fields);
 	}
 
 	/** A decision's tables, with every dead end leading to the block's prediction. */
