@@ -8,9 +8,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.InternalEObject;
+import org.eclipse.emf.ecore.util.InternalEList;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.ILinker;
+import org.eclipse.xtext.linking.ILinkingService;
+import org.eclipse.xtext.linking.lazy.LazyURIEncoder;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
 import org.eclipse.xtext.parser.IParser;
@@ -18,6 +22,7 @@ import org.eclipse.xtext.resource.EObjectDescription;
 import org.eclipse.xtext.resource.IEObjectDescription;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.resource.impl.ListBasedDiagnosticConsumer;
 import org.eclipse.xtext.util.Triple;
 
@@ -55,20 +60,28 @@ public final class PreparedParses {
 	@Inject
 	private IResourceDescription.Manager descriptions;
 
+	@Inject
+	private Provider<XtextResourceSet> resourceSets;
+
+	@Inject
+	private ILinkingService linking;
+
 	/**
 	 * Parses {@code text} as {@code file}'s, links and names it, off the build: the model sits in a
 	 * resource of its own (the same URI, so that links and names are those the file will have).
 	 */
 	public Prepared prepare(URI file, String text) {
 		IParseResult result = parser.parse(new StringReader(text));
-		ListBasedDiagnosticConsumer linking = new ListBasedDiagnosticConsumer();
+		ListBasedDiagnosticConsumer linkFindings = new ListBasedDiagnosticConsumer();
 		List<IEObjectDescription> exported = List.of();
 		List<Triple<EObject, EReference, INode>> lazyLinks = List.of();
 		if (result.getRootASTElement() != null) {
 			TopologyResource aside = (TopologyResource) resources.get();
 			aside.setURI(file);
+			// A resource set of its own, so that the file's names are found once, not once per link.
+			resourceSets.get().getResources().add(aside);
 			aside.getContents().add(result.getRootASTElement());
-			linker.linkModel(result.getRootASTElement(), linking);
+			linker.linkModel(result.getRootASTElement(), linkFindings);
 			// A lazy link names its place in its resource's table (Xtext's "|n"): the table goes along.
 			lazyLinks = aside.lazyLinks();
 			// Each name with its object (the index's references find their containers by it) and the
@@ -78,9 +91,81 @@ public final class PreparedParses {
 				names.add(new PreparedName(name));
 			}
 			exported = List.copyOf(names);
+			resolveWithinFile(aside);
 		}
-		return new Prepared(text, result, lazyLinks, List.copyOf(linking.getResult(Severity.ERROR)),
-				List.copyOf(linking.getResult(Severity.WARNING)), exported);
+		return new Prepared(text, result, lazyLinks, List.copyOf(linkFindings.getResult(Severity.ERROR)),
+				List.copyOf(linkFindings.getResult(Severity.WARNING)), exported);
+	}
+
+	/**
+	 * Resolves ahead the links to the file's own declarations: a file's names come before the
+	 * folder's in its scope, so the build would resolve each of them to the same object (a 10 MB
+	 * file's links are nearly all of this kind, and resolving them was 60% of its build). A link the
+	 * file does not answer (another file's name, or none) is left to the build, which sees the folder
+	 * and records the names it looks up there (Xtext records none for a link the file answers).
+	 */
+	private void resolveWithinFile(TopologyResource aside) {
+		LazyURIEncoder encoder = aside.getEncoder();
+		for (java.util.Iterator<EObject> all = aside.getAllContents(); all.hasNext();) {
+			InternalEObject source = (InternalEObject) all.next();
+			for (EReference reference : source.eClass().getEAllReferences()) {
+				if (reference.isContainment() || reference.isContainer() || reference.isDerived() || reference.isTransient()
+						|| !reference.isResolveProxies()) {
+					continue;
+				}
+				if (reference.isMany()) {
+					@SuppressWarnings("unchecked")
+					InternalEList<EObject> list = (InternalEList<EObject>) source.eGet(reference, false);
+					for (int i = 0; i < list.size(); i++) {
+						EObject target = ownTarget(aside, encoder, list.basicGet(i));
+						if (target != null) {
+							source.eSetDeliver(false);
+							try {
+								list.setUnique(i, target);
+							} finally {
+								source.eSetDeliver(true);
+							}
+						}
+					}
+				} else {
+					EObject target = ownTarget(aside, encoder, (EObject) source.eGet(reference, false));
+					if (target != null) {
+						source.eSetDeliver(false);
+						try {
+							source.eSet(reference, target);
+						} finally {
+							source.eSetDeliver(true);
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/** The file's own declaration a lazy link names, as the linking service finds it; null for any other link. */
+	private EObject ownTarget(TopologyResource aside, LazyURIEncoder encoder, EObject proxy) {
+		if (proxy == null || !proxy.eIsProxy()) {
+			return null;
+		}
+		URI uri = ((InternalEObject) proxy).eProxyURI();
+		String fragment = uri.fragment();
+		if (!aside.getURI().equals(uri.trimFragment()) || !encoder.isCrossLinkFragment(aside, fragment)) {
+			return null;
+		}
+		Triple<EObject, EReference, INode> link = encoder.decode(aside, fragment);
+		List<EObject> found;
+		try {
+			found = linking.getLinkedObjects(link.getFirst(), link.getSecond(), link.getThird());
+		} catch (RuntimeException unresolvable) {
+			return null; // the build resolves it again, and says what is wrong
+		}
+		if (found.size() != 1) {
+			return null;
+		}
+		EObject target = found.get(0);
+		return !target.eIsProxy() && target.eResource() == aside && link.getSecond().getEReferenceType().isInstance(target)
+				? target
+				: null;
 	}
 
 	/** Keeps a prepared text for the next load of {@code file} with that text. */

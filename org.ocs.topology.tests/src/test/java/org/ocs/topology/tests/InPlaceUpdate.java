@@ -86,6 +86,8 @@ final class InPlaceUpdate {
 		assertEquals(leaves(parsed), leaves(updated), () -> "node model after the edit\n--- before\n" + before + "\n--- after\n" + after);
 		assertEquals(objects(parsed), objects(updated), () -> "model after the edit\n--- before\n" + before + "\n--- after\n" + after);
 		assertEquals(exported(parsed), exported(updated), () -> "exported names after the edit\n--- after\n" + after);
+		assertEquals(targets(parsed), targets(updated), () -> "references' targets after the edit\n--- after\n" + after);
+		assertEquals(lookedUp(parsed), lookedUp(updated), () -> "names looked up after the edit\n--- after\n" + after);
 		assertEquals(findings(FuzzInputs.validate(parsed)), findings(FuzzInputs.validate(updated)),
 				() -> "findings after the edit\n--- before\n" + before + "\n--- after\n" + after);
 		return root == updated.getParseResult().getRootNode() ? Outcome.PART : Outcome.WHOLE;
@@ -105,6 +107,34 @@ final class InPlaceUpdate {
 			exported.add(name.getName() + " " + name.getEClass().getName() + " " + name.getEObjectURI().fragment());
 		}
 		return exported;
+	}
+
+	/** Where each reference of each object leads: the target's place in the file, or "unresolved". */
+	private static List<String> targets(XtextResource resource) {
+		List<String> targets = new ArrayList<>();
+		for (Iterator<EObject> all = resource.getAllContents(); all.hasNext();) {
+			EObject object = all.next();
+			for (EReference reference : object.eClass().getEAllReferences()) {
+				if (reference.isContainment() || reference.isContainer()) {
+					continue;
+				}
+				Object value = object.eGet(reference, true);
+				for (Object target : value instanceof List<?> list ? list : java.util.Collections.singletonList(value)) {
+					targets.add(object.eClass().getName() + "." + reference.getName() + " -> " + (target == null ? "none"
+							: ((EObject) target).eIsProxy() ? "unresolved"
+									: ((EObject) target).eResource() == resource ? resource.getURIFragment((EObject) target) : "elsewhere"));
+				}
+			}
+		}
+		return targets;
+	}
+
+	/** The names the file looked up to resolve its references (what tells the index it depends on them). */
+	private static java.util.Set<String> lookedUp(XtextResource resource) {
+		java.util.Set<String> names = new java.util.TreeSet<>();
+		FuzzInputs.INJECTOR.getInstance(IResourceDescription.Manager.class).getResourceDescription(resource).getImportedNames()
+				.forEach(name -> names.add(name.toString()));
+		return names;
 	}
 
 	/** What the index records of the file's references: source, container, target and reference, by place. */

@@ -200,6 +200,36 @@ class InPlaceUpdateTest {
 	private static final String TWO_SUBNETS = "site Redmond {\n    subnet servers 192.0.2.0/25\n    subnet clients 192.0.2.128/25\n}\n";
 
 	/** Xtext keeps a part parsed again only when it has no syntax errors; else it parses the whole text. */
+	/**
+	 * A file's links to its own declarations are resolved when its text is parsed ahead, to the
+	 * objects of the model made ahead; after the install they lead where a full load's lead, and the
+	 * file looks up the names a full load looks up (the helper compares both, after a rename).
+	 */
+	@Test
+	void linksWithinAFileParsedAheadLeadWhereAFullLoadLeads() throws IOException {
+		String before = "site Redmond {\n    subnet servers 192.0.2.0/24\n    server fe1.contoso.com {\n"
+				+ "        interface 192.0.2.11 on servers\n    }\n    enterprise pool pool.contoso.com {\n"
+				+ "        front ends fe1.contoso.com\n    }\n}\n";
+		String after = before.replace("servers", "backend").replace("fe1.contoso.com", "fe9.contoso.com");
+		assertEquals(InPlaceUpdate.Outcome.WHOLE, InPlaceUpdate.updateParsedAhead(before, after));
+		XtextResource resource = FuzzInputs.parse(before);
+		org.ocs.topology.resource.PreparedParses prepared = resource.getResourceServiceProvider()
+				.get(org.ocs.topology.resource.PreparedParses.class);
+		org.ocs.topology.resource.PreparedParses.Prepared made = prepared.prepare(resource.getURI(), after);
+		// Resolved ahead, to objects of the model made ahead: the interface's subnet and the pool's Front End.
+		List<String> resolved = new java.util.ArrayList<>();
+		for (java.util.Iterator<org.eclipse.emf.ecore.EObject> all = made.result().getRootASTElement().eAllContents(); all.hasNext();) {
+			org.eclipse.emf.ecore.EObject object = all.next();
+			for (org.eclipse.emf.ecore.EObject target : object.eCrossReferences()) {
+				if (!target.eIsProxy()) {
+					resolved.add(object.eClass().getName() + " -> " + org.eclipse.xtext.EcoreUtil2.getContainerOfType(target,
+							org.eclipse.emf.ecore.EObject.class).eClass().getName());
+				}
+			}
+		}
+		assertEquals(List.of("NetworkInterface -> Subnet", "EnterprisePool -> Server"), resolved);
+	}
+
 	@Test
 	void anEditThatBreaksTheSyntaxIsParsedWhole() throws IOException {
 		String edited = TWO_SUBNETS.replace("192.0.2.0/25", "192.0.2.0/");
