@@ -92,6 +92,10 @@ public final class PreparedParses {
 			}
 			exported = List.copyOf(names);
 			resolveWithinFile(aside);
+			// Out of the resource it was made in, here: Xtext's cache on that resource watches every
+			// object of the model, and left each of them when the build took the model (a tenth of
+			// what was left of a 10 MB file's build).
+			aside.getContents().clear();
 		}
 		return new Prepared(text, result, lazyLinks, List.copyOf(linkFindings.getResult(Severity.ERROR)),
 				List.copyOf(linkFindings.getResult(Severity.WARNING)), exported);
