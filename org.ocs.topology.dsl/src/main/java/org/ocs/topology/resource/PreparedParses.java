@@ -43,7 +43,8 @@ public final class PreparedParses {
 
 	/** A text parsed, linked and named ahead; its model still sits in a resource of its own (until installed). */
 	public record Prepared(String text, IParseResult result, List<Triple<EObject, EReference, INode>> lazyLinks,
-			List<Resource.Diagnostic> linkErrors, List<Resource.Diagnostic> linkWarnings, List<IEObjectDescription> exported) {
+			List<Resource.Diagnostic> linkErrors, List<Resource.Diagnostic> linkWarnings, List<IEObjectDescription> exported,
+			List<EObject> linksLeft) {
 	}
 
 	private final Map<URI, Prepared> byFile = new ConcurrentHashMap<>();
@@ -75,6 +76,7 @@ public final class PreparedParses {
 		ListBasedDiagnosticConsumer linkFindings = new ListBasedDiagnosticConsumer();
 		List<IEObjectDescription> exported = List.of();
 		List<Triple<EObject, EReference, INode>> lazyLinks = List.of();
+		List<EObject> linksLeft = List.of();
 		if (result.getRootASTElement() != null) {
 			TopologyResource aside = (TopologyResource) resources.get();
 			aside.setURI(file);
@@ -91,14 +93,14 @@ public final class PreparedParses {
 				names.add(new PreparedName(name));
 			}
 			exported = List.copyOf(names);
-			resolveWithinFile(aside);
+			linksLeft = resolveWithinFile(aside);
 			// Out of the resource it was made in, here: Xtext's cache on that resource watches every
 			// object of the model, and left each of them when the build took the model (a tenth of
 			// what was left of a 10 MB file's build).
 			aside.getContents().clear();
 		}
 		return new Prepared(text, result, lazyLinks, List.copyOf(linkFindings.getResult(Severity.ERROR)),
-				List.copyOf(linkFindings.getResult(Severity.WARNING)), exported);
+				List.copyOf(linkFindings.getResult(Severity.WARNING)), exported, linksLeft);
 	}
 
 	/**
@@ -107,11 +109,14 @@ public final class PreparedParses {
 	 * file's links are nearly all of this kind, and resolving them was 60% of its build). A link the
 	 * file does not answer (another file's name, or none) is left to the build, which sees the folder
 	 * and records the names it looks up there (Xtext records none for a link the file answers).
+	 * Returns the objects with links left: the build need look for links to resolve nowhere else.
 	 */
-	private void resolveWithinFile(TopologyResource aside) {
+	private List<EObject> resolveWithinFile(TopologyResource aside) {
 		LazyURIEncoder encoder = aside.getEncoder();
+		List<EObject> left = new java.util.ArrayList<>();
 		for (java.util.Iterator<EObject> all = aside.getAllContents(); all.hasNext();) {
 			InternalEObject source = (InternalEObject) all.next();
+			boolean leftHere = false;
 			for (EReference reference : source.eClass().getEAllReferences()) {
 				if (reference.isContainment() || reference.isContainer() || reference.isDerived() || reference.isTransient()
 						|| !reference.isResolveProxies()) {
@@ -122,6 +127,7 @@ public final class PreparedParses {
 					InternalEList<EObject> list = (InternalEList<EObject>) source.eGet(reference, false);
 					for (int i = 0; i < list.size(); i++) {
 						EObject target = ownTarget(aside, encoder, list.basicGet(i));
+						leftHere |= target == null && isLazyLink(aside, encoder, list.basicGet(i));
 						if (target != null) {
 							source.eSetDeliver(false);
 							try {
@@ -132,7 +138,9 @@ public final class PreparedParses {
 						}
 					}
 				} else {
-					EObject target = ownTarget(aside, encoder, (EObject) source.eGet(reference, false));
+					EObject value = (EObject) source.eGet(reference, false);
+					EObject target = ownTarget(aside, encoder, value);
+					leftHere |= target == null && isLazyLink(aside, encoder, value);
 					if (target != null) {
 						source.eSetDeliver(false);
 						try {
@@ -143,7 +151,20 @@ public final class PreparedParses {
 					}
 				}
 			}
+			if (leftHere) {
+				left.add(source);
+			}
 		}
+		return List.copyOf(left);
+	}
+
+	/** Whether {@code value} is a lazy link of the file (Xtext's "|n" proxy), resolved or not. */
+	private static boolean isLazyLink(TopologyResource aside, LazyURIEncoder encoder, EObject value) {
+		if (value == null || !value.eIsProxy()) {
+			return false;
+		}
+		URI uri = ((InternalEObject) value).eProxyURI();
+		return aside.getURI().equals(uri.trimFragment()) && encoder.isCrossLinkFragment(aside, uri.fragment());
 	}
 
 	/** The file's own declaration a lazy link names, as the linking service finds it; null for any other link. */

@@ -91,6 +91,34 @@ public class TopologyResource extends LazyLinkingResource {
 	/** The text made ahead, being installed: its links are made, its link findings known. */
 	private PreparedParses.Prepared installing;
 
+	/**
+	 * The objects of the model made ahead whose links were left to the build, while the model is
+	 * that one (null otherwise): every other link of the file was resolved ahead, so resolution
+	 * need walk no further than these (a walk of every object of a 10 MB file, at each resolution).
+	 */
+	private volatile java.util.List<org.eclipse.emf.ecore.EObject> linksLeft;
+
+	@com.google.inject.Inject
+	private org.eclipse.xtext.service.OperationCanceledManager cancellation;
+
+	@Override
+	public void resolveLazyCrossReferences(org.eclipse.xtext.util.CancelIndicator mon) {
+		java.util.List<org.eclipse.emf.ecore.EObject> left = linksLeft;
+		if (left == null) {
+			super.resolveLazyCrossReferences(mon);
+			return;
+		}
+		org.eclipse.xtext.util.CancelIndicator monitor = mon == null ? org.eclipse.xtext.util.CancelIndicator.NullImpl : mon;
+		for (org.eclipse.emf.ecore.EObject source : left) {
+			cancellation.checkCanceled(monitor);
+			for (org.eclipse.emf.ecore.EReference reference : source.eClass().getEAllReferences()) {
+				if (!reference.isContainment() && !reference.isContainer()) {
+					resolveLazyCrossReference((org.eclipse.emf.ecore.InternalEObject) source, reference);
+				}
+			}
+		}
+	}
+
 	/** The exported names made ahead, while the model is the one made with them (null otherwise). */
 	private java.util.List<org.eclipse.xtext.resource.IEObjectDescription> exportedAhead;
 
@@ -102,6 +130,7 @@ public class TopologyResource extends LazyLinkingResource {
 			installing = null;
 		}
 		exportedAhead = ready.exported();
+		linksLeft = ready.linksLeft();
 		org.apache.log4j.Logger log = org.apache.log4j.Logger.getLogger(TopologyResource.class);
 		if (log.isDebugEnabled()) {
 			log.debug("installed the model made ahead for " + getURI());
@@ -160,6 +189,7 @@ public class TopologyResource extends LazyLinkingResource {
 	@Override
 	protected void doUnload() {
 		exportedAhead = null;
+		linksLeft = null;
 		unloadingPositions = PositionFragmentProvider.positionsIn(this);
 		try {
 			super.doUnload();
@@ -197,6 +227,7 @@ public class TopologyResource extends LazyLinkingResource {
 	@Override
 	protected void updateInternalState(org.eclipse.xtext.parser.IParseResult newParseResult) {
 		exportedAhead = null; // a model made here (install sets them again after this)
+		linksLeft = null;
 		generation++;
 		PARSES.incrementAndGet();
 		super.updateInternalState(newParseResult);

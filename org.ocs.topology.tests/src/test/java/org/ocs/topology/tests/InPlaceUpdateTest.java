@@ -129,6 +129,10 @@ class InPlaceUpdateTest {
 		prepared.put(ahead.getURI(), prepared.prepare(ahead.getURI(), edited));
 		assertTrue(((TopologyResource) ahead).updateInPlace(edited));
 		assertTrue(!prepared.holds(ahead.getURI()), "the parse made ahead was taken");
+		// The link to the other file was left to the build, whose resolution must find it.
+		assertEquals(1, lazyLinks(ahead), "the link to the other file, left to the build");
+		((TopologyResource) ahead).resolveLazyCrossReferences(org.eclipse.xtext.util.CancelIndicator.NullImpl);
+		assertEquals(0, lazyLinks(ahead), "resolved by the build's resolution");
 		XtextResource loaded = loadBeside(subnets, edited, "loaded");
 		FuzzInputs.validate(ahead);
 		FuzzInputs.validate(loaded);
@@ -228,6 +232,28 @@ class InPlaceUpdateTest {
 			}
 		}
 		assertEquals(List.of("NetworkInterface -> Subnet", "EnterprisePool -> Server"), resolved);
+	}
+
+	/** The links of the file not yet resolved (Xtext's lazy "|n" proxies), read without resolving any. */
+	private static int lazyLinks(XtextResource resource) {
+		int lazy = 0;
+		for (java.util.Iterator<org.eclipse.emf.ecore.EObject> all = resource.getAllContents(); all.hasNext();) {
+			org.eclipse.emf.ecore.EObject object = all.next();
+			for (org.eclipse.emf.ecore.EReference reference : object.eClass().getEAllReferences()) {
+				if (reference.isContainment() || reference.isContainer()) {
+					continue;
+				}
+				Object value = object.eGet(reference, false);
+				for (Object target : value instanceof List<?> list ? ((org.eclipse.emf.ecore.util.InternalEList<?>) list).basicList()
+						: java.util.Collections.singletonList(value)) {
+					if (target instanceof org.eclipse.emf.ecore.InternalEObject proxy && proxy.eIsProxy()
+							&& proxy.eProxyURI().trimFragment().equals(resource.getURI())) {
+						lazy++;
+					}
+				}
+			}
+		}
+		return lazy;
 	}
 
 	@Test
