@@ -13,7 +13,6 @@ import org.eclipse.emf.ecore.util.InternalEList;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.linking.ILinker;
-import org.eclipse.xtext.linking.ILinkingService;
 import org.eclipse.xtext.linking.lazy.LazyURIEncoder;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.parser.IParseResult;
@@ -63,9 +62,6 @@ public final class PreparedParses {
 
 	@Inject
 	private Provider<XtextResourceSet> resourceSets;
-
-	@Inject
-	private ILinkingService linking;
 
 	/**
 	 * Parses {@code text} as {@code file}'s, links and names it, off the build: the model sits in a
@@ -180,7 +176,9 @@ public final class PreparedParses {
 		Triple<EObject, EReference, INode> link = encoder.decode(aside, fragment);
 		List<EObject> found;
 		try {
-			found = linking.getLinkedObjects(link.getFirst(), link.getSecond(), link.getThird());
+			// The resource's own linking service: Xtext's sets a wrapper on its scope provider while it
+			// looks up, so one shared by two threads could record one file's names on another.
+			found = aside.getLinkingService().getLinkedObjects(link.getFirst(), link.getSecond(), link.getThird());
 		} catch (RuntimeException unresolvable) {
 			return null; // the build resolves it again, and says what is wrong
 		}
