@@ -54,7 +54,9 @@ fi
 # The language server (docs/benchmarks.md has its history): one 5,000-line file; a 21-file folder;
 # hover and completion on a small file while a file of about 10 MB is opened and changed.
 if [ "$quick" = quick ]; then
-  java -cp "$bench" org.ocs.topology.bench.LanguageServerLatency "$ls_jar" 10 5
+  # The options docs/benchmarks.md names, run: a cold client (no throwaway server first), the probe
+  # hover, each edit printed.
+  java -DcoldClient=true -Dprobe=true -Deach=true -cp "$bench" org.ocs.topology.bench.LanguageServerLatency "$ls_jar" 10 5
   java -cp "$bench" org.ocs.topology.bench.LanguageServerBlocking "$ls_jar" 300
 else
   java -cp "$bench" org.ocs.topology.bench.LanguageServerLatency "$ls_jar" 91 60

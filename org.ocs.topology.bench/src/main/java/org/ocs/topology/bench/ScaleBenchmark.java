@@ -129,10 +129,14 @@ public final class ScaleBenchmark {
 	static final int JIT_WARM_UP_ROUNDS = 30;
 
 	private void warmUp(Path folder, int times) throws IOException {
-		new ScaleBenchmark(times, 1).measure("warm-up", folder);
+		measure("warm-up", folder, times, 1);
 	}
 
 	private Row measure(String series, Path folder) throws IOException {
+		return measure(series, folder, warmUps, rounds);
+	}
+
+	private Row measure(String series, Path folder, int warmUps, int rounds) throws IOException {
 		List<Path> files;
 		try (Stream<Path> list = Files.list(folder)) {
 			files = list.filter(p -> p.toString().endsWith(".ocstopo")).sorted().toList();

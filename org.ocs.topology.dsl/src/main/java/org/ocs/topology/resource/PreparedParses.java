@@ -122,29 +122,12 @@ public final class PreparedParses {
 					@SuppressWarnings("unchecked")
 					InternalEList<EObject> list = (InternalEList<EObject>) source.eGet(reference, false);
 					for (int i = 0; i < list.size(); i++) {
-						EObject target = ownTarget(aside, encoder, list.basicGet(i));
-						leftHere |= target == null && isLazyLink(aside, encoder, list.basicGet(i));
-						if (target != null) {
-							source.eSetDeliver(false);
-							try {
-								list.setUnique(i, target);
-							} finally {
-								source.eSetDeliver(true);
-							}
-						}
+						int at = i;
+						leftHere |= !resolveOwn(aside, encoder, source, list.basicGet(i), target -> list.setUnique(at, target));
 					}
 				} else {
-					EObject value = (EObject) source.eGet(reference, false);
-					EObject target = ownTarget(aside, encoder, value);
-					leftHere |= target == null && isLazyLink(aside, encoder, value);
-					if (target != null) {
-						source.eSetDeliver(false);
-						try {
-							source.eSet(reference, target);
-						} finally {
-							source.eSetDeliver(true);
-						}
-					}
+					leftHere |= !resolveOwn(aside, encoder, source, (EObject) source.eGet(reference, false),
+							target -> source.eSet(reference, target));
 				}
 			}
 			if (leftHere) {
@@ -154,7 +137,29 @@ public final class PreparedParses {
 		return List.copyOf(left);
 	}
 
-	/** Whether {@code value} is a lazy link of the file (Xtext's "|n" proxy), resolved or not. */
+	/**
+	 * Puts in the file's own declaration for {@code value} when it is a lazy link the file answers,
+	 * as Xtext's resolution does (without notifications). False for a lazy link left to the build.
+	 */
+	private static boolean resolveOwn(TopologyResource aside, LazyURIEncoder encoder, InternalEObject source, EObject value,
+			java.util.function.Consumer<EObject> put) {
+		if (!isLazyLink(aside, encoder, value)) {
+			return true;
+		}
+		EObject target = ownTarget(aside, encoder, (InternalEObject) value);
+		if (target == null) {
+			return false;
+		}
+		source.eSetDeliver(false);
+		try {
+			put.accept(target);
+		} finally {
+			source.eSetDeliver(true);
+		}
+		return true;
+	}
+
+	/** Whether {@code value} is a lazy link of the file (Xtext's "|n" proxy). */
 	private static boolean isLazyLink(TopologyResource aside, LazyURIEncoder encoder, EObject value) {
 		if (value == null || !value.eIsProxy()) {
 			return false;
@@ -163,17 +168,9 @@ public final class PreparedParses {
 		return aside.getURI().equals(uri.trimFragment()) && encoder.isCrossLinkFragment(aside, uri.fragment());
 	}
 
-	/** The file's own declaration a lazy link names, as the linking service finds it; null for any other link. */
-	private EObject ownTarget(TopologyResource aside, LazyURIEncoder encoder, EObject proxy) {
-		if (proxy == null || !proxy.eIsProxy()) {
-			return null;
-		}
-		URI uri = ((InternalEObject) proxy).eProxyURI();
-		String fragment = uri.fragment();
-		if (!aside.getURI().equals(uri.trimFragment()) || !encoder.isCrossLinkFragment(aside, fragment)) {
-			return null;
-		}
-		Triple<EObject, EReference, INode> link = encoder.decode(aside, fragment);
+	/** The file's own declaration a lazy link of the file names, as the linking service finds it; null when it names none. */
+	private static EObject ownTarget(TopologyResource aside, LazyURIEncoder encoder, InternalEObject lazyLink) {
+		Triple<EObject, EReference, INode> link = encoder.decode(aside, lazyLink.eProxyURI().fragment());
 		List<EObject> found;
 		try {
 			// The resource's own linking service: Xtext's sets a wrapper on its scope provider while it

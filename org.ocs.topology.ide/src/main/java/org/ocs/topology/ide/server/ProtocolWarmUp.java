@@ -46,10 +46,7 @@ final class ProtocolWarmUp implements Runnable {
 
 	/** Starts it on a thread of its own, below the requests' priority. */
 	static void start(MessageJsonHandler handler) {
-		Thread thread = new Thread(new ProtocolWarmUp(handler), "ocstopo-protocol-warm-up");
-		thread.setDaemon(true);
-		thread.setPriority(Thread.MIN_PRIORITY);
-		thread.start();
+		WarmUp.inBackground("ocstopo-protocol-warm-up", new ProtocolWarmUp(handler));
 	}
 
 	@Override

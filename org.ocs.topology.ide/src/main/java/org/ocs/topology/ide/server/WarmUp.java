@@ -53,7 +53,12 @@ final class WarmUp implements Runnable {
 
 	/** Starts it on a thread of its own, below the requests' priority. */
 	static void start(IResourceServiceProvider.Registry languages) {
-		Thread thread = new Thread(new WarmUp(languages), "ocstopo-warm-up");
+		inBackground("ocstopo-warm-up", new WarmUp(languages));
+	}
+
+	/** Runs a warm-up on a daemon thread of its own, below the requests' priority. */
+	static void inBackground(String name, Runnable warmUp) {
+		Thread thread = new Thread(warmUp, name);
 		thread.setDaemon(true);
 		thread.setPriority(Thread.MIN_PRIORITY);
 		thread.start();
