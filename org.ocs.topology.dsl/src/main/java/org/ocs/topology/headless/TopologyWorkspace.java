@@ -17,6 +17,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.ocs.topology.TopologyStandaloneSetup;
+import org.ocs.topology.policy.PolicyFiles;
 import org.ocs.topology.validation.SuppressingResourceValidator;
 
 import com.google.inject.Injector;
@@ -43,6 +44,8 @@ public final class TopologyWorkspace {
 	private final XtextResourceSet resourceSet;
 	private final IResourceValidator validator;
 	private final Set<Path> loadedFolders = new HashSet<>();
+	/** A workspace reads each file once, and each folder's policy once. */
+	private final PolicyFiles.Snapshot policies;
 
 	public TopologyWorkspace() {
 		this(new TopologyStandaloneSetup().createInjectorAndDoEMFRegistration());
@@ -52,6 +55,7 @@ public final class TopologyWorkspace {
 		this.injector = injector;
 		this.resourceSet = injector.getInstance(XtextResourceSet.class);
 		this.validator = injector.getInstance(IResourceValidator.class);
+		this.policies = SuppressingResourceValidator.readPoliciesOnce(resourceSet);
 	}
 
 	public Injector injector() {
@@ -74,17 +78,21 @@ public final class TopologyWorkspace {
 		if (folder == null || !loadedFolders.add(folder)) {
 			return;
 		}
-		for (Path sibling : filesOf(folder)) {
+		for (Path sibling : filesOf(folder, policies)) {
 			loadFile(sibling);
 		}
 	}
 
 	/** The files of one topology: the folder's .ocstopo files the project policy does not exclude, sorted. */
 	public static List<Path> filesOf(Path folder) throws UnreadableInput {
+		return filesOf(folder, SuppressingResourceValidator.policiesReadOnce());
+	}
+
+	private static List<Path> filesOf(Path folder, PolicyFiles.Snapshot policies) throws UnreadableInput {
 		try (Stream<Path> siblings = Files.list(folder)) {
 			// A file the project policy excludes is not part of the topology: its declarations resolve nothing.
-			return siblings.filter(TopologyWorkspace::isTopologyFile)
-					.filter(sibling -> !SuppressingResourceValidator.excluded(sibling)).sorted().toList();
+			return siblings.filter(TopologyWorkspace::isTopologyFile).filter(sibling -> !policies.excluded(sibling)).sorted()
+					.toList();
 		} catch (IOException | java.io.UncheckedIOException e) {
 			throw new UnreadableInput(folder + ": cannot list folder: " + problem(folder, e));
 		}
@@ -108,10 +116,11 @@ public final class TopologyWorkspace {
 		java.util.TreeSet<Path> files = new java.util.TreeSet<>();
 		List<String> unreadable = new java.util.ArrayList<>();
 		List<String> passedOver = new java.util.ArrayList<>();
+		PolicyFiles.Snapshot policies = SuppressingResourceValidator.policiesReadOnce();
 		for (Path folder : folders) {
 			try (Stream<Path> walk = Files.walk(folder)) {
 				for (Path path : walk.filter(p -> p.getFileName().toString().endsWith(EXTENSION))
-						.filter(p -> !SuppressingResourceValidator.excluded(p)).sorted().toList()) {
+						.filter(p -> !policies.excluded(p)).sorted().toList()) {
 					String problem = problem(path);
 					if (problem == null) {
 						files.add(path.toAbsolutePath().normalize());

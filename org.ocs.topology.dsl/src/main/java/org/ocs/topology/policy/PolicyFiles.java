@@ -27,8 +27,11 @@ public final class PolicyFiles {
 
 	/** The policy governing a file (the file need not exist). */
 	public Optional<ProjectPolicy> forFile(Path file) {
-		Path folder = file.toAbsolutePath().normalize().getParent();
-		for (; folder != null; folder = folder.getParent()) {
+		return forFolder(file.toAbsolutePath().normalize().getParent());
+	}
+
+	private Optional<ProjectPolicy> forFolder(Path start) {
+		for (Path folder = start; folder != null; folder = folder.getParent()) {
 			for (String name : ProjectPolicy.FILE_NAMES) {
 				Path candidate = folder.resolve(name);
 				if (Files.isRegularFile(candidate)) {
@@ -54,6 +57,36 @@ public final class PolicyFiles {
 	/** Whether the policy governing a file leaves it out. */
 	public boolean excluded(Path file) {
 		return forFile(file).map(policy -> policy.excludes(file)).orElse(false);
+	}
+
+	/**
+	 * Answers for one view of the disk that does not change, such as a command-line run, which
+	 * reads each file once: each folder's policy is looked up once. Asking again for every file cost
+	 * three to nine file-system calls a file (each name in each folder up to the repository's root),
+	 * 15% of validating a folder of 5,000 one-server files.
+	 */
+	public Snapshot snapshot() {
+		return new Snapshot();
+	}
+
+	/** The policies as the disk had them when each folder was first asked about. */
+	public final class Snapshot {
+		private final Map<Path, Optional<ProjectPolicy>> byFolder = new ConcurrentHashMap<>();
+
+		private Snapshot() {
+		}
+
+		public Optional<ProjectPolicy> forFile(Path file) {
+			Path folder = file.toAbsolutePath().normalize().getParent();
+			if (folder == null) {
+				return Optional.empty();
+			}
+			return byFolder.computeIfAbsent(folder, PolicyFiles.this::forFolder);
+		}
+
+		public boolean excluded(Path file) {
+			return forFile(file).map(policy -> policy.excludes(file)).orElse(false);
+		}
 	}
 
 	private ProjectPolicy read(Path file) {

@@ -173,8 +173,15 @@ class FailClosedTest {
 			super(registry);
 		}
 
+		// Both ways in: the validator calls the second (its own root diagnostic, see SuppressingResourceValidator).
 		@Override
 		public Diagnostic validate(EObject eObject, Map<?, ?> context) {
+			throw new IllegalStateException("test-only diagnostician failure");
+		}
+
+		@Override
+		public boolean validate(EObject eObject, org.eclipse.emf.common.util.DiagnosticChain diagnostics,
+				Map<Object, Object> context) {
 			throw new IllegalStateException("test-only diagnostician failure");
 		}
 	}

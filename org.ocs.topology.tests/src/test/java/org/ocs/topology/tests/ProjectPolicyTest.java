@@ -149,6 +149,30 @@ class ProjectPolicyTest {
 		assertEquals(Optional.empty(), files.forFile(topo.resolve("site.ocstopo")).orElseThrow().severity(Rule.GATEWAY_MULTIPLE));
 	}
 
+	@Test
+	void aWorkspaceReadsEachFoldersPolicyOnceAsItReadsEachFileOnce() throws Exception {
+		Path site = Files.writeString(topo.resolve("site.ocstopo"), example("gateway-multiple", "Failing"));
+		Path other = Files.writeString(topo.resolve("other.ocstopo"), "// nothing declared\n");
+		TopologyWorkspace workspace = new TopologyWorkspace();
+		assertEquals(Severity.WARNING, withCode(workspace.validate(site), Rule.GATEWAY_MULTIPLE).get(0).getSeverity());
+		Files.writeString(topo.resolve("ocstopo.json"), "{\"rules\": {\"gateway-multiple\": \"error\"}}");
+		// The workspace's files are as it first read them, and so is their policy: one run, one view.
+		assertEquals(Severity.WARNING, withCode(workspace.validate(site), Rule.GATEWAY_MULTIPLE).get(0).getSeverity());
+		assertEquals(List.of(), workspace.validate(other));
+		// A new run (a new workspace) reads the folder again, as does a search.
+		assertEquals(Severity.ERROR, withCode(validate(site), Rule.GATEWAY_MULTIPLE).get(0).getSeverity());
+		Files.writeString(topo.resolve("ocstopo.json"), "{\"exclude\": [\"other.ocstopo\"]}");
+		assertEquals(List.of(site), TopologyWorkspace.search(List.of(topo)).files());
+		// The snapshot itself: each folder answered once, the disk not asked again.
+		PolicyFiles files = new PolicyFiles();
+		PolicyFiles.Snapshot snapshot = files.snapshot();
+		assertTrue(snapshot.excluded(other));
+		Files.delete(topo.resolve("ocstopo.json"));
+		assertTrue(snapshot.excluded(other), "the snapshot keeps what it read");
+		assertFalse(files.excluded(other), "outside a snapshot the disk is read again");
+		assertFalse(files.snapshot().excluded(other));
+	}
+
 	// ------------------------------------------------------------------ applied in validation
 
 	@Test
