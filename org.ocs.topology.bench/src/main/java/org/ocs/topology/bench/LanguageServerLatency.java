@@ -126,7 +126,9 @@ public final class LanguageServerLatency {
 			if (i >= 0) {
 				diagnostics.add(System.nanoTime() - start);
 				if (Boolean.getBoolean("each")) {
-					System.out.printf("edit %d: %.0f ms%n", i, (System.nanoTime() - start) / 1e6);
+					// The wall-clock time too, to find the edit in a recording of the server (JFR, GC log).
+					System.out.printf("edit %d: %.0f ms (sent at %s)%n", i, (System.nanoTime() - start) / 1e6,
+							java.time.LocalTime.now().minusNanos(System.nanoTime() - start));
 				}
 			}
 		}

@@ -203,7 +203,7 @@ class LanguageServerIncrementalTest {
 	}
 
 	/**
-	 * While the server starts, completion and hover run on a text of the server's own, and the
+	 * While the server starts, completion, hover and edits run on a text of the server's own, and the
 	 * protocol's JSON code reads and writes messages of its own, so that a user's first requests
 	 * do not pay for cold code; both say so in the server's log, and neither fails.
 	 */
@@ -218,11 +218,14 @@ class LanguageServerIncrementalTest {
 		try (LanguageServerSession session = LanguageServerSession.start(null, List.of("-Dlog4j.configuration=" + logging.toUri()))) {
 			session.initialize(edited, new ClientCapabilities());
 			for (long waited = 0; !(session.stderr().contains("protocol warmed up in")
-					&& session.stderr().contains("completion and hover warmed up in")) && waited < 30_000; waited += 100) {
+					&& session.stderr().contains("completion and hover warmed up in")
+					&& session.stderr().contains("editing warmed up in")) && waited < 30_000; waited += 100) {
 				Thread.sleep(100);
 			}
 			assertTrue(session.stderr().contains("INFO ProtocolWarmUp - protocol warmed up in"), session.stderr());
 			assertTrue(session.stderr().contains("INFO WarmUp - completion and hover warmed up in"), session.stderr());
+			// The edits are an editor's: each parsed in place (the path of a didChange), none in whole.
+			assertTrue(session.stderr().contains("(40 of 40 edits parsed in place)"), session.stderr());
 			assertFalse(session.stderr().contains("warm-up of"), session.stderr());
 		}
 	}

@@ -96,7 +96,7 @@ public class TopologyLanguageServer extends LanguageServerImpl {
 	public CompletableFuture<InitializeResult> initialize(InitializeParams params) {
 		initializeParams = params;
 		// Beside the workspace's first build, so that it is done before the first file is opened.
-		WarmUp.start(languages);
+		WarmUp.start(languages, () -> requests.isQuietFor(WarmUp.QUIET));
 		return super.initialize(params).thenApply(result -> {
 			String version = TopologyLanguageServer.class.getPackage().getImplementationVersion();
 			result.setServerInfo(new ServerInfo("ocstopo", version == null ? "dev" : version));
@@ -111,6 +111,9 @@ public class TopologyLanguageServer extends LanguageServerImpl {
 	 */
 	@Inject
 	private IResourceServiceProvider.Registry languages;
+
+	@Inject
+	private ValidatingRequestManager requests;
 
 	@Override
 	public void initialized(InitializedParams params) {

@@ -29,10 +29,38 @@ public class ValidatingRequestManager extends RequestManager {
 		this.deferredValidation = deferredValidation;
 	}
 
+	/** Requests running now, and when the last one ended: the server's own background work waits for quiet. */
+	private final java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+	private volatile long lastEnded = System.nanoTime();
+
+	/**
+	 * Whether no request (a build, a completion, a hover...) has run for this long: when work of the
+	 * server's own, which no client waits for, may take the CPU without slowing one that does.
+	 */
+	public boolean isQuietFor(long nanos) {
+		return running.get() == 0 && System.nanoTime() - lastEnded >= nanos;
+	}
+
+	private <V> V counted(java.util.function.Supplier<V> request) {
+		running.incrementAndGet();
+		try {
+			return request.get();
+		} finally {
+			lastEnded = System.nanoTime();
+			running.decrementAndGet();
+		}
+	}
+
+	@Override
+	public synchronized <V> CompletableFuture<V> runRead(
+			org.eclipse.xtext.xbase.lib.Functions.Function1<? super org.eclipse.xtext.util.CancelIndicator, ? extends V> cancellable) {
+		return super.runRead(cancelIndicator -> counted(() -> cancellable.apply(cancelIndicator)));
+	}
+
 	@Override
 	public synchronized <U, V> CompletableFuture<V> runWrite(Function0<? extends U> nonCancellable,
 			Function2<? super org.eclipse.xtext.util.CancelIndicator, ? super U, ? extends V> cancellable) {
-		return super.runWrite(nonCancellable, (cancelIndicator, intermediate) -> {
+		return super.runWrite(() -> counted(nonCancellable::apply), (cancelIndicator, intermediate) -> counted(() -> {
 			try {
 				return cancellable.apply(cancelIndicator, intermediate);
 			} finally {
@@ -44,6 +72,6 @@ public class ValidatingRequestManager extends RequestManager {
 					});
 				}
 			}
-		});
+		}));
 	}
 }
