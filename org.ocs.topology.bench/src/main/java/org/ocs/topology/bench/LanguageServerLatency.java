@@ -97,6 +97,9 @@ public final class LanguageServerLatency {
 		// The server is ready once the workspace's first build has validated the file (from disk).
 		awaitDiagnostics(published, uri);
 		long opened = System.nanoTime();
+		if (Boolean.getBoolean("each")) {
+			System.out.printf("didOpen sent at %s%n", java.time.LocalTime.now());
+		}
 		server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "ocstopo", 1, text)));
 		if (Boolean.getBoolean("probe")) {
 			server.getTextDocumentService().hover(new org.eclipse.lsp4j.HoverParams(new TextDocumentIdentifier(uri), new Position(0, 0))).get(60, TimeUnit.SECONDS);

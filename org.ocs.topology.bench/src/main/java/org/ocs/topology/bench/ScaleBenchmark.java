@@ -86,6 +86,11 @@ public final class ScaleBenchmark {
 			// The JIT first: without this the small sizes, measured first, were measured while the
 			// compiler was still at work (10k lines: 10,000 objects/s against 50,000 once compiled).
 			bench.warmUp(GeneratedTopology.write(work.resolve("warm-up"), 172, 8), JIT_WARM_UP_ROUNDS);
+			// And what each file costs apart from its lines (its resource, parser, token stream,
+			// validation), which a folder of a few large files hardly runs: the 5,000-file row's rounds
+			// took 8 to 10 rounds to settle, beyond its own 3 warm-up rounds. Another split than any
+			// measured.
+			bench.warmUp(servers(work.resolve("warm-up-files"), 5000, 2500), FILES_WARM_UP_ROUNDS);
 		}
 		// Pools for about 1k, 10k, 100k and 200k lines (58 lines a pool).
 		int[] pools = quick ? new int[] { 17, 172 } : new int[] { 17, 172, 1724, 3448 };
@@ -128,6 +133,9 @@ public final class ScaleBenchmark {
 
 	/** Rounds of the 10k-line topology, untimed, before any size is measured. */
 	static final int JIT_WARM_UP_ROUNDS = 30;
+
+	/** Untimed rounds of 5,000 servers in 2,500 files before any size is measured. */
+	private static final int FILES_WARM_UP_ROUNDS = 10;
 
 	private void warmUp(Path folder, int times) throws IOException {
 		measure("warm-up", folder, times, 1);
