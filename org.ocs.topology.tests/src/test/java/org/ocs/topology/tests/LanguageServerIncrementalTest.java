@@ -230,6 +230,40 @@ class LanguageServerIncrementalTest {
 		}
 	}
 
+	/**
+	 * The warm-up's edits take the CPU only while no request runs (a client waiting on the server
+	 * must not share two cores with them): while a client keeps asking, they wait; once it stops,
+	 * they run. Ungated, the 40 edits take 1.5 to 2 s, well within the 8 s of requests.
+	 */
+	@Test
+	void theWarmUpsEditsWaitWhileAClientKeepsTheServerBusy() throws Exception {
+		Path logging = Files.writeString(fresh.resolve("log4j.properties"), "log4j.rootLogger=WARN, stderr\n"
+				+ "log4j.appender.stderr=org.apache.log4j.ConsoleAppender\nlog4j.appender.stderr.Target=System.err\n"
+				+ "log4j.appender.stderr.layout=org.apache.log4j.PatternLayout\n"
+				+ "log4j.appender.stderr.layout.ConversionPattern=%p %c{1} - %m%n\n"
+				+ "log4j.logger.org.ocs.topology.ide.server.WarmUp=INFO\n");
+		Path site = Files.writeString(edited.resolve("site.ocstopo"), "subnet lan 10.0.1.0/24\n");
+		try (LanguageServerSession session = LanguageServerSession.start(null, List.of("-Dlog4j.configuration=" + logging.toUri()))) {
+			session.initialize(edited, new ClientCapabilities());
+			org.eclipse.lsp4j.HoverParams hover = new org.eclipse.lsp4j.HoverParams(
+					new TextDocumentIdentifier(site.toUri().toString()), new org.eclipse.lsp4j.Position(0, 8));
+			long busyUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+			int asked = 0;
+			while (System.nanoTime() < busyUntil) {
+				session.server().getTextDocumentService().hover(hover).get(30, TimeUnit.SECONDS);
+				asked++;
+				Thread.sleep(20);
+			}
+			assertTrue(session.stderr().contains("completion and hover warmed up in"), session.stderr());
+			assertFalse(session.stderr().contains("editing warmed up in"), asked + " hovers: " + session.stderr());
+			for (long waited = 0; !session.stderr().contains("editing warmed up in") && waited < 60_000; waited += 100) {
+				Thread.sleep(100);
+			}
+			assertTrue(session.stderr().contains("(40 of 40 edits parsed in place)"), session.stderr());
+			assertFalse(session.stderr().contains("warm-up of"), session.stderr());
+		}
+	}
+
 	private static void write(Path root, Map<String, String> texts) throws java.io.IOException {
 		for (Map.Entry<String, String> file : texts.entrySet()) {
 			Path path = root.resolve(file.getKey());
