@@ -91,6 +91,11 @@ public final class ScaleBenchmark {
 			// took 8 to 10 rounds to settle, beyond its own 3 warm-up rounds. Another split than any
 			// measured.
 			bench.warmUp(servers(work.resolve("warm-up-files"), 5000, 2500), FILES_WARM_UP_ROUNDS);
+			// And a large topology: the 100k row, measured right after the 10k one, was the slowest per
+			// object in every run, and in one JVM its rounds kept getting faster (2.2 s, then 1.8 s,
+			// then 1.3 s, the 200k rows between them): code that only large folders run hot was still
+			// being compiled. About 58,000 lines, a size no row measures.
+			bench.warmUp(GeneratedTopology.write(work.resolve("warm-up-large"), 1000, 8), LARGE_WARM_UP_ROUNDS);
 		}
 		// Pools for about 1k, 10k, 100k and 200k lines (58 lines a pool).
 		int[] pools = quick ? new int[] { 17, 172 } : new int[] { 17, 172, 1724, 3448 };
@@ -136,6 +141,9 @@ public final class ScaleBenchmark {
 
 	/** Untimed rounds of 5,000 servers in 2,500 files before any size is measured. */
 	private static final int FILES_WARM_UP_ROUNDS = 10;
+
+	/** Untimed rounds of 1,000 pools (about 58,000 lines) before any size is measured. */
+	private static final int LARGE_WARM_UP_ROUNDS = 8;
 
 	private void warmUp(Path folder, int times) throws IOException {
 		measure("warm-up", folder, times, 1);
