@@ -85,7 +85,7 @@ public final class TopologyWorkspace {
 
 	/** The files of one topology: the folder's .ocstopo files the project policy does not exclude, sorted. */
 	public static List<Path> filesOf(Path folder) throws UnreadableInput {
-		return filesOf(folder, SuppressingResourceValidator.policiesReadOnce());
+		return filesOf(folder, SuppressingResourceValidator.policySnapshot());
 	}
 
 	private static List<Path> filesOf(Path folder, PolicyFiles.Snapshot policies) throws UnreadableInput {
@@ -116,7 +116,7 @@ public final class TopologyWorkspace {
 		java.util.TreeSet<Path> files = new java.util.TreeSet<>();
 		List<String> unreadable = new java.util.ArrayList<>();
 		List<String> passedOver = new java.util.ArrayList<>();
-		PolicyFiles.Snapshot policies = SuppressingResourceValidator.policiesReadOnce();
+		PolicyFiles.Snapshot policies = SuppressingResourceValidator.policySnapshot();
 		for (Path folder : folders) {
 			try (Stream<Path> walk = Files.walk(folder)) {
 				for (Path path : walk.filter(p -> p.getFileName().toString().endsWith(EXTENSION))

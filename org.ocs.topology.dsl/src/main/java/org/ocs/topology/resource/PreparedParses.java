@@ -114,8 +114,7 @@ public final class PreparedParses {
 			InternalEObject source = (InternalEObject) all.next();
 			boolean leftHere = false;
 			for (EReference reference : source.eClass().getEAllReferences()) {
-				if (reference.isContainment() || reference.isContainer() || reference.isDerived() || reference.isTransient()
-						|| !reference.isResolveProxies()) {
+				if (!aside.holdsLazyLinks(reference)) {
 					continue;
 				}
 				if (reference.isMany()) {

@@ -98,9 +98,6 @@ public class TopologyResource extends LazyLinkingResource {
 	 */
 	private volatile java.util.List<org.eclipse.emf.ecore.EObject> linksLeft;
 
-	@com.google.inject.Inject
-	private org.eclipse.xtext.service.OperationCanceledManager cancellation;
-
 	@Override
 	public void resolveLazyCrossReferences(org.eclipse.xtext.util.CancelIndicator mon) {
 		java.util.List<org.eclipse.emf.ecore.EObject> left = linksLeft;
@@ -110,13 +107,22 @@ public class TopologyResource extends LazyLinkingResource {
 		}
 		org.eclipse.xtext.util.CancelIndicator monitor = mon == null ? org.eclipse.xtext.util.CancelIndicator.NullImpl : mon;
 		for (org.eclipse.emf.ecore.EObject source : left) {
-			cancellation.checkCanceled(monitor);
+			operationCanceledManager.checkCanceled(monitor);
 			for (org.eclipse.emf.ecore.EReference reference : source.eClass().getEAllReferences()) {
-				if (!reference.isContainment() && !reference.isContainer()) {
+				if (holdsLazyLinks(reference)) {
 					resolveLazyCrossReference((org.eclipse.emf.ecore.InternalEObject) source, reference);
 				}
 			}
 		}
+	}
+
+	/**
+	 * Whether a reference may hold a lazy link: Xtext's own test, less the containments (this
+	 * grammar's resolve proxies, so Xtext's test lets them through, and a walk would visit every
+	 * child of a site for nothing). Shared with the parse made ahead.
+	 */
+	boolean holdsLazyLinks(org.eclipse.emf.ecore.EReference reference) {
+		return !reference.isContainment() && !reference.isContainer() && isPotentialLazyCrossReference(reference);
 	}
 
 	/** The exported names made ahead, while the model is the one made with them (null otherwise). */

@@ -106,7 +106,7 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 	}
 
 	/** One reading of the policies, for a search of folders that happens before any resource set. */
-	public static PolicyFiles.Snapshot policiesReadOnce() {
+	public static PolicyFiles.Snapshot policySnapshot() {
 		return POLICIES.snapshot();
 	}
 
@@ -116,11 +116,6 @@ public class SuppressingResourceValidator extends ResourceValidatorImpl {
 	 */
 	public static void policyFilesChanged() {
 		POLICIES.forget();
-	}
-
-	/** Whether the project policy leaves a file out of validation. */
-	public static boolean excluded(Path file) {
-		return POLICIES.excluded(file);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -173,7 +174,7 @@ class ParsingTest extends TopologyTestSupport {
 		assertSame(first.getSerializer(), second.getSerializer());
 		assertSame(first.getConcreteSyntaxValidator(), second.getConcreteSyntaxValidator());
 		// The parser stays per resource (its partial-parsing helper keeps state during a parse) ...
-		assertFalse(first.getParser() == second.getParser());
+		assertNotSame(first.getParser(), second.getParser());
 		// ... and its token streams, which share one map of token names, still hide comments and spaces.
 		for (Model model : two) {
 			assertTrue(model.eResource().getErrors().isEmpty(), model.eResource().getErrors().toString());
