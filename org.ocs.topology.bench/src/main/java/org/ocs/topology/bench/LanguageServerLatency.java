@@ -96,6 +96,8 @@ public final class LanguageServerLatency {
 		server.initialized(new InitializedParams());
 		// The server is ready once the workspace's first build has validated the file (from disk).
 		awaitDiagnostics(published, uri);
+		// -Dsettle=ms: a user who opens the file a while after the server started, once its JIT has caught up.
+		Thread.sleep(Long.getLong("settle", 0));
 		long opened = System.nanoTime();
 		if (Boolean.getBoolean("each")) {
 			System.out.printf("didOpen sent at %s%n", java.time.LocalTime.now());

@@ -1,25 +1,36 @@
 package org.ocs.topology.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.log4j.Level;
+import org.eclipse.emf.ecore.EClass;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.testing.logging.LoggingTester;
 import org.eclipse.xtext.validation.ResourceValidatorImpl;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
+import org.ocs.topology.rules.language.RepeatableSettings;
+import org.ocs.topology.services.TopologyGrammarAccess;
 import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.TopologyPackage.Literals;
 import org.ocs.topology.validation.TopologyValidator;
+
+import com.google.inject.Inject;
 
 /**
  * Each addressing rule failing and passing. Failing cases assert the rule ID, the kind of object
  * the finding sits on and the words that name the objects; passing cases assert the rule is silent.
  */
 class AddressingRulesTest extends TopologyTestSupport {
+
+	@Inject
+	private TopologyGrammarAccess grammar;
 
 	/** A server on subnet "lan" whose interface, gateway and route lines are given. */
 	private Model server(String body) {
@@ -206,6 +217,35 @@ class AddressingRulesTest extends TopologyTestSupport {
 		validation.assertError(parse("load balancer f5 {\n tcp idle timeout 1800\n tcp idle timeout 300\n}"),
 				Literals.LOAD_BALANCER, "setting-repeated");
 		validation.assertNoIssues(parse("topology T {\n product lync2010\n sip domains contoso.com\n}"));
+	}
+
+	/**
+	 * setting-repeated reads the text only of objects whose class the grammar lets repeat a setting:
+	 * the blocks, not the one-line declarations. Each block that can repeat one still gets its
+	 * finding, and no seed (example or rule page) repeats one where the analysis says it cannot.
+	 */
+	@Test
+	void settingRepeatedReadsOnlyTheClassesThatCanRepeatOne() throws IOException {
+		Set<EClass> repeatable = RepeatableSettings.of(grammar.getGrammar());
+		for (EClass block : List.of(Literals.TOPOLOGY, Literals.SERVER, Literals.ENTERPRISE_POOL,
+				Literals.DIRECTOR_POOL, Literals.MEDIATION_POOL, Literals.GROUP_CHAT_POOL, Literals.REGISTRAR_SETTING,
+				Literals.LOAD_BALANCER, Literals.STANDARD_VIRTUAL_SERVER)) {
+			assertTrue(repeatable.contains(block), block.getName() + " can repeat a setting");
+		}
+		for (EClass line : List.of(Literals.SUBNET, Literals.NETWORK_INTERFACE, Literals.DEFAULT_GATEWAY,
+				Literals.STATIC_ROUTE, Literals.HOSTS_ENTRY, Literals.PORT_LIST, Literals.ROUTER, Literals.ARECORD, Literals.LOOKUP_ACCOUNT)) {
+			// A router block holds only lists (interfaces, gateways, routes) besides its name.
+			assertFalse(repeatable.contains(line), line.getName() + " cannot repeat a setting");
+		}
+		validation.assertError(parse("server fe1.contoso.com {\n windows ws2003\n windows ws2008\n}"), Literals.SERVER,
+				"setting-repeated", "'ws2003' and 'ws2008'");
+		validation.assertError(parse("director pool d.contoso.com {\n next hop a.contoso.com\n next hop b.contoso.com\n}"),
+				Literals.DIRECTOR_POOL, "setting-repeated");
+		validation.assertError(parse("registrar global {\n max endpoints per user 3\n max endpoints per user 8\n}"),
+				Literals.REGISTRAR_SETTING, "setting-repeated", "'3' and '8'");
+		for (String seed : FuzzInputs.seedTexts()) {
+			FuzzInputs.assertRepeatsOnlyWhereTheGrammarAllows(FuzzInputs.parse(seed));
+		}
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.ocs.topology.tests;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,11 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -21,6 +26,8 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.ocs.topology.ide.TopologyIdeSetup;
+import org.ocs.topology.rules.language.RepeatableSettings;
+import org.ocs.topology.rules.language.SettingRepeated;
 import org.ocs.topology.topology.StrayText;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
@@ -123,6 +130,28 @@ final class FuzzInputs {
 			assertFalse("internal-error".equals(issue.getCode()), () -> "a check failed: " + issue.getMessage());
 		}
 		return issues;
+	}
+
+	/**
+	 * setting-repeated reads the text only of objects whose class the grammar lets repeat a setting
+	 * ({@link RepeatableSettings}): every object that does write one twice must be of such a class,
+	 * or the rule would miss it.
+	 */
+	static void assertRepeatsOnlyWhereTheGrammarAllows(XtextResource resource) {
+		resource.getAllContents().forEachRemaining(object -> {
+			ICompositeNode node = NodeModelUtils.findActualNodeFor(object);
+			if (node == null || node.getGrammarElement() == null) {
+				return;
+			}
+			Map<String, Integer> written = SettingRepeated.timesWritten(object);
+			for (EStructuralFeature feature : object.eClass().getEAllStructuralFeatures()) {
+				if (!feature.isMany() && written.getOrDefault(feature.getName(), 0) > 1) {
+					assertTrue(RepeatableSettings.mayRepeat(object.eClass(), node.getGrammarElement()),
+							() -> object.eClass().getName() + " writes " + feature.getName() + " " + written.get(feature.getName())
+									+ " times in \"" + node.getText() + "\", and the grammar analysis says it cannot");
+				}
+			}
+		});
 	}
 
 	static boolean parsesClean(XtextResource resource) {

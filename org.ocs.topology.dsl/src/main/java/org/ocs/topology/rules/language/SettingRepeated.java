@@ -31,10 +31,15 @@ public final class SettingRepeated extends DeclarationRule<EObject> {
 			if (feature.isMany() || feature.isDerived() || feature.isTransient()) {
 				continue;
 			}
-			// Every object is checked: its text is read once for all its features, and only a
-			// feature written twice is looked up again for the nodes to report.
+			// The text of an object whose class may repeat a setting is read once for all its
+			// features, and only a feature written twice is looked up again for the nodes to report.
 			if (written == null) {
-				written = timesWritten(object);
+				ICompositeNode node = NodeModelUtils.findActualNodeFor(object);
+				if (node == null || node.getGrammarElement() != null
+						&& !RepeatableSettings.mayRepeat(object.eClass(), node.getGrammarElement())) {
+					return;
+				}
+				written = timesWritten(object, node);
 			}
 			if (written.getOrDefault(feature.getName(), 0) < 2) {
 				continue;
@@ -54,9 +59,12 @@ public final class SettingRepeated extends DeclarationRule<EObject> {
 	 * {@link NodeModelUtils#findNodesForFeature(EObject, EStructuralFeature)}, which does not depend on
 	 * the feature, made once, counting for every feature at once.
 	 */
-	private static Map<String, Integer> timesWritten(EObject object) {
+	public static Map<String, Integer> timesWritten(EObject object) {
+		return timesWritten(object, NodeModelUtils.findActualNodeFor(object));
+	}
+
+	private static Map<String, Integer> timesWritten(EObject object, ICompositeNode node) {
 		Map<String, Integer> written = new HashMap<>();
-		ICompositeNode node = NodeModelUtils.findActualNodeFor(object);
 		if (node == null) {
 			return written;
 		}
