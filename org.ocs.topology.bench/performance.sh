@@ -55,8 +55,8 @@ fi
 # hover and completion on a small file while a file of about 10 MB is opened and changed.
 if [ "$quick" = quick ]; then
   # The options docs/benchmarks.md names, run: a cold client (no throwaway server first), the probe
-  # hover, each edit printed.
-  java -DcoldClient=true -Dprobe=true -Deach=true -cp "$bench" org.ocs.topology.bench.LanguageServerLatency "$ls_jar" 10 5
+  # hover, each edit printed, the file opened a second after the first build.
+  java -DcoldClient=true -Dprobe=true -Deach=true -Dsettle=1000 -cp "$bench" org.ocs.topology.bench.LanguageServerLatency "$ls_jar" 10 5
   java -cp "$bench" org.ocs.topology.bench.LanguageServerBlocking "$ls_jar" 300
 else
   java -cp "$bench" org.ocs.topology.bench.LanguageServerLatency "$ls_jar" 91 60

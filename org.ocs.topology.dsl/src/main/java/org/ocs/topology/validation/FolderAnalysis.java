@@ -9,10 +9,12 @@ import java.util.Set;
 import org.eclipse.emf.ecore.resource.Resource;
 import java.util.Map;
 
+import org.apache.log4j.Logger;
 import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.ocs.topology.analysis.routing.PoolTraffic;
 import org.ocs.topology.resource.TopologyResource;
 import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.topology.Model;
@@ -29,8 +31,12 @@ import com.google.inject.Singleton;
 @Singleton
 public class FolderAnalysis {
 
+	private static final Logger LOG = Logger.getLogger(FolderAnalysis.class);
+
 	private static final class Cache extends AdapterImpl {
 		final Map<URI, Entry> byFolder = new HashMap<>();
+		/** Each folder's pool traffic, carried from one state to the next (none for a folder's first state). */
+		final Map<URI, PoolTraffic.Memo> trafficByFolder = new HashMap<>();
 
 		@Override
 		public boolean isAdapterForType(Object type) {
@@ -108,6 +114,17 @@ public class FolderAnalysis {
 	}
 
 	/**
+	 * The pool traffic written down in the last analysis of a file's folder, with how many pools it
+	 * reused and traced (for tests and measurements; read it while no validation runs): null for a
+	 * folder never analysed, and one that reused nothing after its first state.
+	 */
+	public static PoolTraffic.Memo poolTraffic(Resource resource) {
+		ResourceSet resourceSet = resource.getResourceSet();
+		Cache cache = resourceSet == null ? null : (Cache) EcoreUtil.getAdapter(resourceSet.eAdapters(), Cache.class);
+		return cache == null ? null : cache.trafficByFolder.get(TopologyFolder.folderOf(resource.getURI()));
+	}
+
+	/**
 	 * The folder-wide findings on the objects of one file of the folder (a failed check's finding
 	 * concerns every file). Looking up a folder's state costs a pass over its models by identity;
 	 * the network is built and traced only when the state is new, so validating each of a folder's
@@ -129,8 +146,17 @@ public class FolderAnalysis {
 		URI folder = TopologyFolder.folderOf(models.get(0).eResource().getURI());
 		Entry entry = cache.byFolder.get(folder);
 		if (entry == null || !entry.isFor(models)) {
-			entry = new Entry(models, FolderChecks.run(TopologyModel.of(models)));
+			// A folder's first state traces every pool without writing down what it looked up: the
+			// command line and the build plugin see only that one. From the second state on (an
+			// editor's edits), each state's traces serve the next.
+			PoolTraffic.Memo previous = cache.trafficByFolder.get(folder);
+			PoolTraffic.Memo memo = previous == null ? new PoolTraffic.Memo() : previous.next();
+			cache.trafficByFolder.put(folder, memo);
+			entry = new Entry(models, FolderChecks.run(TopologyModel.of(models, previous == null ? null : memo)));
 			cache.byFolder.put(folder, entry);
+			if (previous != null && LOG.isDebugEnabled()) {
+				LOG.debug("pool traffic of " + folder + ": " + memo.reused() + " pools reused, " + memo.traced() + " traced");
+			}
 		}
 		return entry.of(of);
 	}

@@ -19,6 +19,7 @@ import org.ocs.topology.analysis.product.ProductGeneration;
 import org.ocs.topology.analysis.routing.HostModel;
 import org.ocs.topology.analysis.registrar.LookupRegistrations;
 import org.ocs.topology.analysis.routing.NetworkView;
+import org.ocs.topology.analysis.routing.PoolTraffic;
 import org.ocs.topology.analysis.routing.NetworkView.Nic;
 import org.ocs.topology.analysis.routing.NetworkView.Route;
 import org.ocs.topology.analysis.routing.NetworkView.Translation;
@@ -60,19 +61,30 @@ public final class TopologyModel {
 	private final List<Model> models;
 	private final ProductGeneration product;
 	private NetworkView network;
+	private final PoolTraffic.Memo trafficMemo;
 
-	private TopologyModel(List<Model> models) {
+	private TopologyModel(List<Model> models, PoolTraffic.Memo trafficMemo) {
 		List<Model> inFileOrder = new ArrayList<>(models);
 		inFileOrder.sort((a, b) -> a.eResource().getURI().toString().compareTo(b.eResource().getURI().toString()));
 		this.models = inFileOrder;
 		this.product = findProduct(inFileOrder);
+		this.trafficMemo = trafficMemo;
 	}
 
 	public static TopologyModel of(List<Model> models) {
-		return new TopologyModel(models);
+		return new TopologyModel(models, null);
 	}
 
-	/** The product of the folder's (first) header; null when unknown. */
+	/** A state of a folder whose pool traffic may reuse what an earlier state traced (see {@link PoolTraffic.Memo}). */
+	public static TopologyModel of(List<Model> models, PoolTraffic.Memo trafficMemo) {
+		return new TopologyModel(models, trafficMemo);
+	}
+
+	/** The pool traffic kept from the folder's earlier state, or null when every pool is traced afresh. */
+	public PoolTraffic.Memo trafficMemo() {
+		return trafficMemo;
+	}
+
 	private final Map<Object, Object> derived = new HashMap<>();
 
 	/**

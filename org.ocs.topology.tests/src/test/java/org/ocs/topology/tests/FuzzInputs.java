@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
 import org.eclipse.xtext.nodemodel.ILeafNode;
@@ -152,6 +154,22 @@ final class FuzzInputs {
 				}
 			}
 		});
+	}
+
+	/**
+	 * Two more states of the file's folder, each validated: a file added beside it, then taken away.
+	 * From a folder's second state on, what each pool's traffic traces looked up is written down
+	 * ({@code PoolTraffic.Memo}), so that the next validation (after an edit) reuses the pools the
+	 * edit left alone: it must still find what a fresh parse finds.
+	 */
+	static void writeDownPoolTraffic(XtextResource resource) throws IOException {
+		ResourceSet resourceSet = resource.getResourceSet();
+		Resource sibling = resourceSet.createResource(resource.getURI().trimSegments(1).appendSegment("sibling.ocstopo"));
+		sibling.load(new LazyStringInputStream("site memo-sibling {\n}\n"), resourceSet.getLoadOptions());
+		validate(resource);
+		sibling.unload();
+		resourceSet.getResources().remove(sibling);
+		validate(resource);
 	}
 
 	static boolean parsesClean(XtextResource resource) {

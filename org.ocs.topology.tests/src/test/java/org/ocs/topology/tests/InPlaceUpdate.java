@@ -60,6 +60,7 @@ final class InPlaceUpdate {
 			return Outcome.DECLINED; // never parsed in part (stray text is: the grammar parses it)
 		}
 		FuzzInputs.validate(updated);
+		FuzzInputs.writeDownPoolTraffic(updated);
 		org.eclipse.xtext.nodemodel.ICompositeNode root = updated.getParseResult().getRootNode();
 		// The parses of the injector that made this file (another test may have registered another).
 		PreparedParses prepared = updated.getResourceServiceProvider().get(PreparedParses.class);
@@ -186,7 +187,7 @@ final class InPlaceUpdate {
 		return objects;
 	}
 
-	private static List<String> findings(List<Issue> issues) {
+	static List<String> findings(List<Issue> issues) {
 		List<String> findings = new ArrayList<>();
 		for (Issue issue : issues) {
 			String finding = issue.getSeverity() + " " + issue.getCode() + " " + issue.getOffset() + "+" + issue.getLength() + " "

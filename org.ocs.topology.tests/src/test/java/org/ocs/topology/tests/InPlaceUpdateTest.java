@@ -3,18 +3,29 @@ package org.ocs.topology.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.LazyStringInputStream;
 import org.junit.jupiter.api.Test;
+import org.ocs.topology.analysis.routing.PoolTraffic;
 import org.ocs.topology.resource.TopologyResource;
+import org.ocs.topology.validation.FolderAnalysis;
 
 /**
  * The language server parses an editor's change again only where it falls
@@ -309,5 +320,54 @@ class InPlaceUpdateTest {
 		assertTrue(model == resource.getContents().get(0), "the same model");
 		assertEquals(List.of(), FuzzInputs.validate(resource).stream().filter(i -> i.getCode().startsWith("pool-traffic")).toList());
 		assertTrue(InPlaceUpdate.updatedEqualsParsed(broken, fixed));
+	}
+
+	/**
+	 * Editing one Front End's address in a folder of two sites: the other site's pool, whose traffic
+	 * never reached that server, is taken from the folder's previous state and the edited site's is
+	 * traced again ({@code PoolTraffic.Memo}); every file's findings are those of the edited folder
+	 * parsed afresh.
+	 */
+	@Test
+	void anEditOfOneServerTracesAgainOnlyThePoolsWhoseTrafficReachedIt() throws IOException {
+		Map<String, String> texts = new TreeMap<>();
+		try (Stream<Path> files = Files
+				.list(TopologyTestSupport.repositoryRoot().resolve("examples/multisite"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".ocstopo")).toList()) {
+				texts.put(file.getFileName().toString(), Files.readString(file));
+			}
+		}
+		String edited = texts.get("dublin.ocstopo").replace("interface 198.51.100.12 on", "interface 198.51.100.15 on");
+		assertNotEquals(texts.get("dublin.ocstopo"), edited);
+		Map<String, XtextResource> folder = load("/memo/edited/", texts);
+		folder.values().forEach(FuzzInputs::validate);
+		XtextResource dublin = folder.get("dublin.ocstopo");
+		FuzzInputs.writeDownPoolTraffic(dublin);
+		assertTrue(((TopologyResource) dublin).updateInPlace(edited));
+		Map<String, List<String>> found = new TreeMap<>();
+		folder.forEach((name, resource) -> found.put(name, InPlaceUpdate.findings(FuzzInputs.validate(resource))));
+		PoolTraffic.Memo memo = FolderAnalysis.poolTraffic(dublin);
+		assertEquals(1, memo.reused(), "Seattle's pool");
+		assertEquals(1, memo.traced(), "Dublin's pool");
+
+		texts.put("dublin.ocstopo", edited);
+		Map<String, List<String>> fresh = new TreeMap<>();
+		load("/memo/fresh/", texts).forEach((name, resource) -> fresh.put(name, InPlaceUpdate.findings(FuzzInputs.validate(resource))));
+		assertEquals(fresh.toString().replace("/memo/fresh/", "/memo/edited/"), found.toString());
+		assertNotEquals(List.of(), found.get("dublin.ocstopo"), "the edit has findings: " + found);
+	}
+
+	/** The files of a folder, loaded into one resource set. */
+	private static Map<String, XtextResource> load(String folder, Map<String, String> texts) throws IOException {
+		XtextResourceSet resourceSet = FuzzInputs.INJECTOR
+				.getInstance(XtextResourceSet.class);
+		Map<String, XtextResource> resources = new TreeMap<>();
+		for (Map.Entry<String, String> text : texts.entrySet()) {
+			XtextResource resource = (XtextResource) resourceSet
+					.createResource(URI.createFileURI(folder + text.getKey()));
+			resource.load(new LazyStringInputStream(text.getValue()), resourceSet.getLoadOptions());
+			resources.put(text.getKey(), resource);
+		}
+		return resources;
 	}
 }

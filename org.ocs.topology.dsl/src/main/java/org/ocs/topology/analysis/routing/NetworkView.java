@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -132,6 +133,33 @@ public final class NetworkView {
 	private final Map<Ipv4Address, Nic> nicByAddress;
 	private final Map<String, List<DnsRecord>> dnsByName;
 	private final Map<Balancer, Map<Ipv4Address, List<VirtualServer>>> vipsByBalancer;
+	/** Where this view writes down what it is asked, or null: see {@link #recording}. */
+	private final Reads reads;
+
+	/**
+	 * What a computation asked of a view, and what it was answered. Everything an analysis can know
+	 * of a network it asks through the lookups below, and devices, addresses, routes and records are
+	 * immutable values: so a computation that reads only a view answers the same on another view that
+	 * answers these reads the same ({@link #answersAsBefore}).
+	 */
+	public static final class Reads {
+		private final Map<Read, Object> answers = new HashMap<>();
+
+		/** How many different things were asked. */
+		public int size() {
+			return answers.size();
+		}
+	}
+
+	private enum Query {
+		HOST, BALANCER, ROUTER, OWNER, NIC, DNS, VIPS, DEVICES
+	}
+
+	private record Read(Query query, Object argument) {
+	}
+
+	/** An answer no view gives again: a lookup that cannot be asked again by name. */
+	private static final Object UNREPEATABLE = new Object();
 
 	private NetworkView(Builder builder) {
 		this.hostsByName = Collections.unmodifiableMap(builder.hosts);
@@ -165,6 +193,85 @@ public final class NetworkView {
 		this.ownerByAddress = owners;
 		this.nicByAddress = nics;
 		this.vipsByBalancer = vips;
+		this.reads = null;
+	}
+
+	private NetworkView(NetworkView view, Reads reads) {
+		this.hostsByName = view.hostsByName;
+		this.balancersByName = view.balancersByName;
+		this.routersByName = view.routersByName;
+		this.dnsByName = view.dnsByName;
+		this.ownerByAddress = view.ownerByAddress;
+		this.nicByAddress = view.nicByAddress;
+		this.vipsByBalancer = view.vipsByBalancer;
+		this.reads = reads;
+	}
+
+	/** This network, writing down in {@code reads} every lookup made through it and its answer. */
+	public NetworkView recording(Reads reads) {
+		return new NetworkView(this, reads);
+	}
+
+	/**
+	 * Whether this view answers every lookup written down in {@code reads} as the view they were
+	 * made on did, value for value (the same devices, addresses, routes and records, carrying the
+	 * same declarations): then whatever was computed from those answers holds for this view too.
+	 */
+	public boolean answersAsBefore(Reads reads) {
+		for (Map.Entry<Read, Object> read : reads.answers.entrySet()) {
+			if (!sameValue(read.getValue(), answer(read.getKey()))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private Object answer(Read read) {
+		return switch (read.query()) {
+			case HOST -> Optional.ofNullable(hostsByName.get((String) read.argument()));
+			case BALANCER -> Optional.ofNullable(balancersByName.get((String) read.argument()));
+			case ROUTER -> Optional.ofNullable(routersByName.get((String) read.argument()));
+			case OWNER -> Optional.ofNullable(ownerByAddress.get((Ipv4Address) read.argument()));
+			case NIC -> Optional.ofNullable(nicByAddress.get((Ipv4Address) read.argument()));
+			case DNS -> dnsByName.getOrDefault((String) read.argument(), List.of());
+			case VIPS -> {
+				List<?> at = (List<?>) read.argument();
+				Balancer balancer = balancersByName.get((String) at.get(0));
+				yield balancer == null ? null
+						: vipsByBalancer.getOrDefault(balancer, Map.of()).getOrDefault((Ipv4Address) at.get(1), List.of());
+			}
+			case DEVICES -> devices();
+		};
+	}
+
+	/** Equal values; balancers, equal only to themselves as devices, compared here by what they are. */
+	private static boolean sameValue(Object before, Object now) {
+		if (before instanceof Optional<?> a && now instanceof Optional<?> b) {
+			return a.isPresent() == b.isPresent() && (a.isEmpty() || sameValue(a.get(), b.get()));
+		}
+		if (before instanceof List<?> a && now instanceof List<?> b) {
+			if (a.size() != b.size()) {
+				return false;
+			}
+			for (int i = 0; i < a.size(); i++) {
+				if (!sameValue(a.get(i), b.get(i))) {
+					return false;
+				}
+			}
+			return true;
+		}
+		if (before instanceof Balancer a && now instanceof Balancer b) {
+			return a == b || a.name().equals(b.name()) && a.nics().equals(b.nics()) && a.routes().equals(b.routes())
+					&& a.virtualServers().equals(b.virtualServers()) && Objects.equals(a.source(), b.source());
+		}
+		return Objects.equals(before, now);
+	}
+
+	private <T> T read(Query query, Object argument, T answer) {
+		if (reads != null) {
+			reads.answers.putIfAbsent(new Read(query, argument), answer);
+		}
+		return answer;
 	}
 
 	public static Builder builder() {
@@ -176,15 +283,18 @@ public final class NetworkView {
 	}
 
 	public Optional<Host> host(String name) {
-		return Optional.ofNullable(hostsByName.get(key(name)));
+		String key = key(name);
+		return read(Query.HOST, key, Optional.ofNullable(hostsByName.get(key)));
 	}
 
 	public Optional<Balancer> balancer(String name) {
-		return Optional.ofNullable(balancersByName.get(key(name)));
+		String key = key(name);
+		return read(Query.BALANCER, key, Optional.ofNullable(balancersByName.get(key)));
 	}
 
 	public Optional<Router> router(String name) {
-		return Optional.ofNullable(routersByName.get(key(name)));
+		String key = key(name);
+		return read(Query.ROUTER, key, Optional.ofNullable(routersByName.get(key)));
 	}
 
 	/**
@@ -203,26 +313,36 @@ public final class NetworkView {
 	}
 
 	public Optional<Device> ownerOf(Ipv4Address address) {
-		return Optional.ofNullable(ownerByAddress.get(address));
+		return read(Query.OWNER, address, Optional.ofNullable(ownerByAddress.get(address)));
 	}
 
 	public Optional<Nic> nicOf(Ipv4Address address) {
-		return Optional.ofNullable(nicByAddress.get(address));
+		return read(Query.NIC, address, Optional.ofNullable(nicByAddress.get(address)));
 	}
 
 	public List<DnsRecord> dns(String name) {
-		return dnsByName.getOrDefault(key(name), List.of());
+		String key = key(name);
+		return read(Query.DNS, key, dnsByName.getOrDefault(key, List.of()));
 	}
 
 	/** The virtual servers of a balancer listening on a VIP (several: one per port set). */
 	public List<VirtualServer> virtualServersAt(Balancer balancer, Ipv4Address vip) {
-		return vipsByBalancer.getOrDefault(balancer, Map.of()).getOrDefault(vip, List.of());
+		List<VirtualServer> answer = vipsByBalancer.getOrDefault(balancer, Map.of()).getOrDefault(vip, List.of());
+		if (reads != null) {
+			// Asked again by name: a balancer of this view is the one of its name (names are unique here).
+			read(Query.VIPS, List.of(key(balancer.name()), vip),
+					balancersByName.get(key(balancer.name())) == balancer ? answer : UNREPEATABLE);
+		}
+		return answer;
 	}
 
 	public List<Device> devices() {
 		List<Device> devices = new ArrayList<>(hostsByName.values());
 		devices.addAll(balancersByName.values());
 		devices.addAll(routersByName.values());
+		if (reads != null) {
+			read(Query.DEVICES, Query.DEVICES, List.copyOf(devices));
+		}
 		return devices;
 	}
 

@@ -1,11 +1,14 @@
 package org.ocs.topology.analysis.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.ocs.topology.analysis.net.Ipv4Address;
 import org.ocs.topology.analysis.routing.FlowTrace.Verdict;
@@ -36,12 +39,59 @@ public final class PoolTraffic {
 	private static final List<Verdict> FINDING_ORDER = List.of(Verdict.UNRESOLVED, Verdict.UNREACHABLE, Verdict.HAIRPIN,
 			Verdict.ASYMMETRIC);
 
+	/**
+	 * Pools' findings kept from one state of a network to the next. A pool's findings are a function
+	 * of its name, members and services and of what its traces looked up in the network
+	 * ({@link NetworkView.Reads}); where the next state's network answers all those lookups alike,
+	 * the findings are taken as they are instead of traced again. An edit changes one server, and
+	 * the other pools' traces never crossed it. A memo serves one folder, one state after another.
+	 */
+	public static final class Memo {
+		private record Kept(NetworkView.Reads reads, List<PairFinding> findings) {
+		}
+
+		private final Map<List<Object>, Kept> previous;
+		private final Map<List<Object>, Kept> current = new ConcurrentHashMap<>();
+		private final AtomicInteger reused = new AtomicInteger();
+		private final AtomicInteger traced = new AtomicInteger();
+
+		public Memo() {
+			this(Map.of());
+		}
+
+		private Memo(Map<List<Object>, Kept> previous) {
+			this.previous = previous;
+		}
+
+		/** The memo of the next state: what this one traced or reused (a pool no longer checked is dropped). */
+		public Memo next() {
+			return new Memo(Map.copyOf(current));
+		}
+
+		/** How many pools' findings were taken from the previous state. */
+		public int reused() {
+			return reused.get();
+		}
+
+		/** How many pools were traced. */
+		public int traced() {
+			return traced.get();
+		}
+	}
+
 	private final NetworkView view;
 	private final FlowTracer tracer;
+	private final Memo memo;
 
 	public PoolTraffic(NetworkView view) {
+		this(view, null);
+	}
+
+	/** With a memo (nullable): each pool's findings are reused where the network answers its traces' lookups alike. */
+	public PoolTraffic(NetworkView view, Memo memo) {
 		this.view = view;
 		this.tracer = new FlowTracer(view);
+		this.memo = memo;
 	}
 
 	/**
@@ -49,7 +99,24 @@ public final class PoolTraffic {
 	 * topology), are skipped: there is nothing to trace.
 	 */
 	public List<PairFinding> check(String pool, List<String> members, List<IntraPoolService> services) {
-		return survey(pool, members, services, null);
+		if (memo == null) {
+			return survey(pool, members, services, null);
+		}
+		List<Object> key = Arrays.asList(pool, new ArrayList<>(members), new ArrayList<>(services));
+		Memo.Kept kept = memo.current.get(key);
+		if (kept == null) {
+			kept = memo.previous.get(key);
+		}
+		if (kept != null && view.answersAsBefore(kept.reads())) {
+			memo.current.put(key, kept);
+			memo.reused.incrementAndGet();
+			return kept.findings();
+		}
+		NetworkView.Reads reads = new NetworkView.Reads();
+		List<PairFinding> findings = List.copyOf(new PoolTraffic(view.recording(reads)).survey(pool, members, services, null));
+		memo.current.put(key, new Memo.Kept(reads, findings));
+		memo.traced.incrementAndGet();
+		return findings;
 	}
 
 	/** One pool's problems, as {@link #check} tells them, and the devices any of its traces crossed. */

@@ -71,7 +71,7 @@ final class PoolTrafficFindings {
 
 	private static List<Told> all(TopologyModel topology) {
 		List<Told> all = new ArrayList<>();
-		PoolTraffic traffic = new PoolTraffic(topology.network());
+		PoolTraffic traffic = new PoolTraffic(topology.network(), topology.trafficMemo());
 		for (EnterprisePool pool : topology.all(EnterprisePool.class)) {
 			if (pool.getName() == null) {
 				continue;
