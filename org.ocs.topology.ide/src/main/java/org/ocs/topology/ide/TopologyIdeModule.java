@@ -1,5 +1,6 @@
 package org.ocs.topology.ide;
 
+import org.eclipse.xtext.ide.editor.contentassist.IProposalConflictHelper;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
@@ -9,6 +10,7 @@ import org.eclipse.xtext.ide.server.hover.IHoverService;
 import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
+import org.ocs.topology.ide.contentassist.PerThreadProposalConflictHelper;
 import org.ocs.topology.ide.contentassist.TopologyContentProposalProvider;
 import org.ocs.topology.ide.formatting.CanonicalFormattingService;
 import org.ocs.topology.ide.highlighting.TopologySemanticHighlighting;
@@ -38,6 +40,11 @@ public class TopologyIdeModule extends AbstractTopologyIdeModule {
 
 	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
 		return TopologySemanticHighlighting.class;
+	}
+
+	@Override
+	public Class<? extends IProposalConflictHelper> bindIProposalConflictHelper() {
+		return PerThreadProposalConflictHelper.class;
 	}
 
 	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
