@@ -144,11 +144,6 @@ public final class NetworkView {
 	 */
 	public static final class Reads {
 		private final Map<Read, Object> answers = new HashMap<>();
-
-		/** How many different things were asked. */
-		public int size() {
-			return answers.size();
-		}
 	}
 
 	private enum Query {

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.AbstractElement;
 import org.eclipse.xtext.AbstractRule;
 import org.eclipse.xtext.Action;
@@ -30,24 +30,38 @@ import org.eclipse.xtext.RuleCall;
  */
 public final class RepeatableSettings {
 
-	/** Per grammar (one, in practice): the classes that may repeat a setting. */
-	private static final Map<Grammar, Set<EClass>> BY_GRAMMAR = Collections.synchronizedMap(new WeakHashMap<>());
+	/** A grammar's classes that may repeat a setting, and the answer for each class asked about. */
+	private record Analysis(Grammar grammar, Set<EClass> repeatable, Map<EClass, Boolean> answers) {
+		boolean mayRepeat(EClass type) {
+			return answers.computeIfAbsent(type,
+					t -> repeatable.stream().anyMatch(candidate -> candidate == t || candidate.isSuperTypeOf(t)));
+		}
+	}
+
+	/** Per grammar (one, in practice). */
+	private static final Map<Grammar, Analysis> BY_GRAMMAR = Collections.synchronizedMap(new WeakHashMap<>());
+
+	/** The analysis asked for last: every object of a validation asks, without taking the map's lock. */
+	private static volatile Analysis last;
 
 	private RepeatableSettings() {
 	}
 
-	/** Whether an object parsed with this grammar element's grammar may have a setting written twice. */
+	/**
+	 * Whether an object parsed with this grammar element's grammar may have a setting written twice.
+	 * Asked for every object of every validation: the grammar is walked once, each class answered once.
+	 */
 	public static boolean mayRepeat(EClass type, EObject grammarElement) {
-		if (!(EcoreUtil.getRootContainer(grammarElement) instanceof Grammar grammar)) {
+		Grammar grammar = GrammarUtil.getGrammar(grammarElement);
+		if (grammar == null) {
 			return true;
 		}
-		Set<EClass> repeatable = BY_GRAMMAR.computeIfAbsent(grammar, RepeatableSettings::of);
-		for (EClass candidate : repeatable) {
-			if (candidate == type || candidate.isSuperTypeOf(type)) {
-				return true;
-			}
+		Analysis analysis = last;
+		if (analysis == null || analysis.grammar() != grammar) {
+			analysis = BY_GRAMMAR.computeIfAbsent(grammar, g -> new Analysis(g, of(g), new ConcurrentHashMap<>()));
+			last = analysis;
 		}
-		return false;
+		return analysis.mayRepeat(type);
 	}
 
 	/** The classes of a grammar that may repeat a setting. */
