@@ -35,6 +35,11 @@ import org.eclipse.lsp4j.services.LanguageServer;
  * completion, asked right after the file is opened in a server that has finished its first build.
  *
  * <pre>java -cp benchmarks.jar org.ocs.topology.bench.LanguageServerLatency &lt;ls jar&gt; [pools] [edits] [clean|hairpins] [pools per file]</pre>
+ *
+ * {@code -Dprofile=<agent library>,<options>} loads a JVMTI profiling agent (async-profiler's
+ * {@code libasyncProfiler.so}, with {@code event=cpu,interval=200us,threads,file=open.collapsed}
+ * for instance) into the server with the JDK's {@code jcmd} just before the file is opened, and
+ * stops it once the first completion is answered: the server's samples of the opening alone.
  */
 public final class LanguageServerLatency {
 
@@ -98,6 +103,11 @@ public final class LanguageServerLatency {
 		awaitDiagnostics(published, uri);
 		// -Dsettle=ms: a user who opens the file a while after the server started, once its JIT has caught up.
 		Thread.sleep(Long.getLong("settle", 0));
+		// -Dprofile=<async-profiler library>,<its options>: the server's samples of the opening alone.
+		String profile = System.getProperty("profile");
+		if (profile != null) {
+			agent(process, profile.replaceFirst(",", " start,"));
+		}
 		long opened = System.nanoTime();
 		if (Boolean.getBoolean("each")) {
 			System.out.printf("didOpen sent at %s%n", java.time.LocalTime.now());
@@ -110,6 +120,9 @@ public final class LanguageServerLatency {
 		server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri),
 				new Position(line, 4))).get(60, TimeUnit.SECONDS);
 		long firstCompletion = System.nanoTime() - opened;
+		if (profile != null) {
+			agent(process, profile.replaceFirst(",.*?(file=[^,]*).*", " stop,$1"));
+		}
 
 		// Each edit changes the default gateway of one Front End, as an editor sends it (the changed
 		// range only), so the analysis has new work. The first rounds warm the JIT and are not counted.
@@ -153,6 +166,15 @@ public final class LanguageServerLatency {
 		server.exit();
 		process.waitFor(30, TimeUnit.SECONDS);
 		System.exit(0);
+	}
+
+	/** Loads a JVMTI agent into the running server (with the JDK's jcmd), for a profiler's start or stop. */
+	private static void agent(Process server, String libraryAndOptions) throws Exception {
+		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+		Process loading = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "JVMTI.agent_load",
+				// jcmd reads name=value pairs itself: the agent's options go in quotes.
+				libraryAndOptions.split(" ", 2)[0], '"' + libraryAndOptions.split(" ", 2)[1] + '"').inheritIO().start();
+		loading.waitFor(30, TimeUnit.SECONDS);
 	}
 
 	private static void awaitDiagnostics(BlockingQueue<PublishDiagnosticsParams> published, String uri)

@@ -204,7 +204,7 @@ class LanguageServerIncrementalTest {
 
 	/**
 	 * While the server starts, completion, hover and edits run on a text of the server's own, and the
-	 * protocol's JSON code reads and writes messages of its own, so that a user's first requests
+	 * protocol's framing and JSON code read and write messages of its own, so that a user's first requests
 	 * do not pay for cold code; both say so in the server's log, and neither fails.
 	 */
 	@Test

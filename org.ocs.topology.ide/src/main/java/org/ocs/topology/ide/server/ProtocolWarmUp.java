@@ -49,6 +49,29 @@ final class ProtocolWarmUp implements Runnable {
 		WarmUp.inBackground("ocstopo-protocol-warm-up", new ProtocolWarmUp(handler));
 	}
 
+	/**
+	 * The messages, framed as a client sends them, read by a framing of their own: the first large
+	 * didOpen spent 7 to 12 ms of CPU in the framing's byte loop, run cold (a profile of the first
+	 * completion after opening a 5,000-line file). Returns the bytes handed on.
+	 */
+	private static int frame(String... messages) {
+		java.io.ByteArrayOutputStream stream = new java.io.ByteArrayOutputStream();
+		for (int round = 0; round < ROUNDS; round++) {
+			for (String message : messages) {
+				byte[] bytes = message.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				stream.writeBytes(("Content-Length: " + bytes.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				stream.writeBytes(bytes);
+			}
+		}
+		java.io.ByteArrayOutputStream framed = new java.io.ByteArrayOutputStream();
+		new MessageFraming(new java.io.ByteArrayInputStream(stream.toByteArray()), framed,
+				new java.io.PrintStream(java.io.OutputStream.nullOutputStream())).run();
+		if (framed.size() < stream.size()) {
+			throw new IllegalStateException("the framing handed on " + framed.size() + " of " + stream.size() + " bytes");
+		}
+		return framed.size();
+	}
+
 	@Override
 	public void run() {
 		long start = System.nanoTime();
@@ -83,6 +106,7 @@ final class ProtocolWarmUp implements Runnable {
 			NotificationMessage published = new NotificationMessage();
 			published.setMethod("textDocument/publishDiagnostics");
 			published.setParams(new PublishDiagnosticsParams(uri, List.of(diagnostic)));
+			int framed = frame(open, change, completion, hover);
 			int length = 0;
 			for (int round = 0; round < ROUNDS; round++) {
 				for (String message : List.of(open, change, completion, hover)) {
@@ -93,7 +117,8 @@ final class ProtocolWarmUp implements Runnable {
 				length += handler.serialize(completed).length() + handler.serialize(hovered).length()
 						+ handler.serialize(published).length();
 			}
-			LOG.info(String.format("protocol warmed up in %.0f ms (%,d characters written)", (System.nanoTime() - start) / 1e6,
+			LOG.info(String.format("protocol warmed up in %.0f ms (%,d bytes framed, %,d characters written)",
+					(System.nanoTime() - start) / 1e6, framed,
 					length));
 		} catch (RuntimeException | LinkageError failure) {
 			// Only the first request's speed is at stake: say it, go on.
