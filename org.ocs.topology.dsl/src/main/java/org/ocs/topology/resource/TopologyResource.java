@@ -194,6 +194,7 @@ public class TopologyResource extends LazyLinkingResource {
 	 */
 	@Override
 	protected void doUnload() {
+		UNLOADS.incrementAndGet();
 		exportedAhead = null;
 		linksLeft = null;
 		unloadingPositions = PositionFragmentProvider.positionsIn(this);
@@ -228,6 +229,17 @@ public class TopologyResource extends LazyLinkingResource {
 
 	public static long parses() {
 		return PARSES.get();
+	}
+
+	/** How many files this JVM unloaded. */
+	private static final java.util.concurrent.atomic.AtomicLong UNLOADS = new java.util.concurrent.atomic.AtomicLong();
+
+	/**
+	 * A count that grows whenever any file's contents change (parsed in whole or in part, or
+	 * unloaded): a list of models made at one count holds until the count moves.
+	 */
+	public static long contentsChanges() {
+		return UNLOADS.get() + PARSES.get();
 	}
 
 	@Override

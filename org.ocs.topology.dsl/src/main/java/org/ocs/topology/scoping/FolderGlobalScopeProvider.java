@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.naming.QualifiedName;
 import org.eclipse.xtext.resource.IEObjectDescription;
@@ -22,6 +20,7 @@ import org.eclipse.xtext.scoping.IScope;
 import org.eclipse.xtext.scoping.impl.DefaultGlobalScopeProvider;
 import org.eclipse.xtext.resource.impl.ResourceSetBasedResourceDescriptions;
 import org.eclipse.xtext.scoping.impl.AbstractScope;
+import org.ocs.topology.resource.PerResourceSet;
 import org.ocs.topology.topology.Model;
 
 import com.google.common.base.Predicate;
@@ -71,11 +70,7 @@ public class FolderGlobalScopeProvider extends DefaultGlobalScopeProvider {
 		}
 		// The index, as Xtext's own scope reads it (in the language server, the build's index).
 		IResourceDescriptions index = getResourceDescriptions(context);
-		Cache cache = (Cache) EcoreUtil.getAdapter(context.getResourceSet().eAdapters(), Cache.class);
-		if (cache == null) {
-			cache = new Cache();
-			context.getResourceSet().eAdapters().add(cache);
-		}
+		Cache cache = CACHES.get(context.getResourceSet(), Cache::new);
 		URI key = TopologyFolder.folderOf(context.getURI());
 		synchronized (cache) {
 			Names names = cache.byFolder.get(key);
@@ -90,14 +85,12 @@ public class FolderGlobalScopeProvider extends DefaultGlobalScopeProvider {
 		}
 	}
 
-	private static final class Cache extends AdapterImpl {
+	private static final class Cache {
 		final Map<URI, Names> byFolder = new HashMap<>();
-
-		@Override
-		public boolean isAdapterForType(Object type) {
-			return type == Cache.class;
-		}
 	}
+
+	/** Each resource set's names, outside its adapters (which reads in parallel must not change). */
+	private static final PerResourceSet<Cache> CACHES = new PerResourceSet<>();
 
 	/** The exported objects of one state of a folder, by name in lower case (DNS names ignore case). */
 	private static final class Names implements OnChangeEvictingCache.Listener {

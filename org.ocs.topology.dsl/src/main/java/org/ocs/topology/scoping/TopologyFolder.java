@@ -4,16 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.eclipse.emf.common.notify.Adapter;
-import org.eclipse.emf.common.notify.Notification;
-import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.impl.ResourceDescriptionsProvider;
+import org.ocs.topology.resource.PerResourceSet;
+import org.ocs.topology.resource.TopologyResource;
 import org.ocs.topology.topology.Model;
 
 import com.google.inject.Inject;
@@ -46,18 +44,16 @@ public class TopologyFolder {
 			return models;
 		}
 		// The language server validates in a read request, beside hover and the other reads.
-		synchronized (resourceSet) {
-			return modelsOf(resource, resourceSet);
+		Siblings cache = SIBLINGS.get(resourceSet, Siblings::new);
+		synchronized (cache) {
+			return modelsOf(resource, resourceSet, cache);
 		}
 	}
 
-	private List<Model> modelsOf(Resource resource, ResourceSet resourceSet) {
+	private List<Model> modelsOf(Resource resource, ResourceSet resourceSet, Siblings cache) {
 		URI folder = folderOf(resource.getURI());
-		Siblings cache = (Siblings) EcoreUtil.getAdapter(resourceSet.eAdapters(), Siblings.class);
-		if (cache == null) {
-			cache = new Siblings();
-			resourceSet.eAdapters().add(cache);
-		}
+		// Read before the files are looked at: a change made meanwhile makes the next call look again.
+		long changes = TopologyResource.contentsChanges();
 		Files files = cache.byFolder.get(folder);
 		if (files == null || files.loadedResources != resourceSet.getResources().size()
 				|| !files.position.containsKey(resource)) {
@@ -65,8 +61,8 @@ public class TopologyFolder {
 			cache.byFolder.put(folder, files);
 		}
 		List<Model> models = files.models;
-		// The watcher drops the list when a file's contents change; the asking file is checked too.
-		if (models == null || files.listed[files.position.get(resource)] != modelOf(resource)) {
+		// Listed again when any file's contents changed since (the asking file is checked too).
+		if (models == null || files.changes != changes || files.listed[files.position.get(resource)] != modelOf(resource)) {
 			// A file unloaded or taken out of the resource set (the language server's builds do both)
 			// is looked for again, with the others.
 			for (Resource file : files.resources) {
@@ -76,25 +72,42 @@ public class TopologyFolder {
 					break;
 				}
 			}
-			models = new ArrayList<>(files.resources.size());
+			List<Model> listed = new ArrayList<>(files.resources.size());
 			for (int i = 0; i < files.resources.size(); i++) {
 				Model model = modelOf(files.resources.get(i));
 				files.listed[i] = model;
 				if (model != null) {
-					models.add(model);
+					listed.add(model);
 				}
 			}
-			models = java.util.Collections.unmodifiableList(models);
-			files.models = models;
+			// The same models as before are the same list: caches keyed by it hold (an edit of
+			// another folder, or one within a declaration, changes no file's model).
+			if (!sameModels(models, listed)) {
+				models = java.util.Collections.unmodifiableList(listed);
+				files.models = models;
+			}
+			files.changes = changes;
 		}
 		return models;
+	}
+
+	private static boolean sameModels(List<Model> before, List<Model> now) {
+		if (before == null || before.size() != now.size()) {
+			return false;
+		}
+		for (int i = 0; i < now.size(); i++) {
+			if (before.get(i) != now.get(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Model modelOf(Resource resource) {
 		return !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model model ? model : null;
 	}
 
-	/** The folder's files in URI order, each loaded and watched; and how many resources the set then held. */
+	/** The folder's files in URI order, each loaded; and how many resources the set then held. */
 	private Files find(ResourceSet resourceSet, URI folder, Resource self, Siblings cache) {
 		IResourceDescriptions index = resourceDescriptionsProvider.getResourceDescriptions(resourceSet);
 		java.util.Set<URI> found = new java.util.LinkedHashSet<>();
@@ -108,19 +121,14 @@ public class TopologyFolder {
 		List<URI> sorted = new ArrayList<>(found);
 		sorted.sort((a, b) -> a.toString().compareTo(b.toString()));
 		Files files = new Files();
+		Files before = cache.byFolder.get(folder);
+		// The list stays the one made before while it holds the same models.
+		files.models = before == null ? null : before.models;
 		for (URI uri : sorted) {
 			Resource resource = uri.equals(self.getURI()) ? self : load(resourceSet, uri);
 			if (resource != null && !files.position.containsKey(resource)) {
 				files.position.put(resource, files.resources.size());
 				files.resources.add(resource);
-				// One watcher per folder, put on a file once and never taken off: the language server
-				// reads in parallel, and another read may be adding Xtext's adapters to the same file
-				// (EMF's adapter lists are not for concurrent writers; taking watchers off on every
-				// new list of files made hover fail now and then).
-				Adapter watcher = cache.watcherOf(folder);
-				if (!resource.eAdapters().contains(watcher)) {
-					resource.eAdapters().add(watcher);
-				}
 			}
 		}
 		files.loadedResources = resourceSet.getResources().size();
@@ -137,42 +145,27 @@ public class TopologyFolder {
 		}
 	}
 
-	/** The files of one folder, and their models as last listed (null once a file's contents changed). */
+	/** The files of one folder, and their models as last listed. */
 	private static final class Files {
 		final List<Resource> resources = new ArrayList<>();
 		final Map<Resource, Integer> position = new java.util.IdentityHashMap<>();
 		int loadedResources;
 		/** The model each file had when the list was made. */
 		Model[] listed;
-		volatile List<Model> models;
+		List<Model> models;
+		/** {@link TopologyResource#contentsChanges()} when the models were listed. */
+		long changes = -1;
 	}
 
+	/**
+	 * Each resource set's folders, kept outside its adapters, and no watcher put on a file: adding
+	 * to EMF's adapter lists from parallel reads broke them ({@link PerResourceSet}).
+	 */
+	private static final PerResourceSet<Siblings> SIBLINGS = new PerResourceSet<>();
+
 	/** The files of each folder, as last found in a resource set. */
-	private static final class Siblings extends AdapterImpl {
-		/** Read by the watchers, from whichever thread changes a file. */
-		final Map<URI, Files> byFolder = new java.util.concurrent.ConcurrentHashMap<>();
-
-		private final Map<URI, Adapter> watchers = new java.util.concurrent.ConcurrentHashMap<>();
-
-		/** Drops the folder's list of models when one of its files' contents change. */
-		Adapter watcherOf(URI folder) {
-			return watchers.computeIfAbsent(folder, key -> new AdapterImpl() {
-				@Override
-				public void notifyChanged(Notification notification) {
-					int feature = notification.getFeatureID(Resource.class);
-					Files files = byFolder.get(key);
-					if (files != null && notification.getNotifier() instanceof Resource && (feature == Resource.RESOURCE__CONTENTS
-							|| feature == Resource.RESOURCE__IS_LOADED || feature == Resource.RESOURCE__RESOURCE_SET)) {
-						files.models = null;
-					}
-				}
-			});
-		}
-
-		@Override
-		public boolean isAdapterForType(Object type) {
-			return type == Siblings.class;
-		}
+	private static final class Siblings {
+		final Map<URI, Files> byFolder = new java.util.HashMap<>();
 	}
 
 	private static void addModel(Resource resource, List<Model> models) {

@@ -10,11 +10,10 @@ import org.eclipse.emf.ecore.resource.Resource;
 import java.util.Map;
 
 import org.apache.log4j.Logger;
-import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.ResourceSet;
-import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.ocs.topology.analysis.routing.PoolTraffic;
+import org.ocs.topology.resource.PerResourceSet;
 import org.ocs.topology.resource.TopologyResource;
 import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.topology.Model;
@@ -33,16 +32,14 @@ public class FolderAnalysis {
 
 	private static final Logger LOG = Logger.getLogger(FolderAnalysis.class);
 
-	private static final class Cache extends AdapterImpl {
+	private static final class Cache {
 		final Map<URI, Entry> byFolder = new HashMap<>();
 		/** Each folder's pool traffic, carried from one state to the next (none for a folder's first state). */
-		final Map<URI, PoolTraffic.Memo> trafficByFolder = new HashMap<>();
-
-		@Override
-		public boolean isAdapterForType(Object type) {
-			return type == Cache.class;
-		}
+		final Map<URI, PoolTraffic.Memo> trafficByFolder = new java.util.concurrent.ConcurrentHashMap<>();
 	}
+
+	/** Each resource set's cache, outside its adapters (which reads in parallel must not change). */
+	private static final PerResourceSet<Cache> CACHES = new PerResourceSet<>();
 
 	/** One state of a folder: its models, and the findings of the folder-wide checks by file. */
 	private static final class Entry {
@@ -120,7 +117,7 @@ public class FolderAnalysis {
 	 */
 	public static PoolTraffic.Memo poolTraffic(Resource resource) {
 		ResourceSet resourceSet = resource.getResourceSet();
-		Cache cache = resourceSet == null ? null : (Cache) EcoreUtil.getAdapter(resourceSet.eAdapters(), Cache.class);
+		Cache cache = resourceSet == null ? null : CACHES.get(resourceSet);
 		return cache == null ? null : cache.trafficByFolder.get(TopologyFolder.folderOf(resource.getURI()));
 	}
 
@@ -138,11 +135,7 @@ public class FolderAnalysis {
 		if (resourceSet == null) {
 			return new Entry(models, FolderChecks.run(TopologyModel.of(models))).of(of);
 		}
-		Cache cache = (Cache) EcoreUtil.getAdapter(resourceSet.eAdapters(), Cache.class);
-		if (cache == null) {
-			cache = new Cache();
-			resourceSet.eAdapters().add(cache);
-		}
+		Cache cache = CACHES.get(resourceSet, Cache::new);
 		URI folder = TopologyFolder.folderOf(models.get(0).eResource().getURI());
 		Entry entry = cache.byFolder.get(folder);
 		if (entry == null || !entry.isFor(models)) {

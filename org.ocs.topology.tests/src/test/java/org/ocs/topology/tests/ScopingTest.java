@@ -2,14 +2,20 @@ package org.ocs.topology.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import org.eclipse.emf.common.notify.Adapter;
+import org.eclipse.emf.common.notify.Notifier;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.validation.Issue;
 import org.junit.jupiter.api.Test;
+import org.ocs.topology.scoping.TopologyFolder;
 import org.ocs.topology.topology.EnterprisePool;
 import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.Server;
@@ -17,6 +23,9 @@ import org.ocs.topology.topology.TopologyPackage.Literals;
 
 /** References across the files of one folder, and never across folders. */
 class ScopingTest extends TopologyTestSupport {
+
+	@com.google.inject.Inject
+	private TopologyFolder folders;
 
 	private static final String SERVERS = """
 			site Redmond {
@@ -110,5 +119,51 @@ class ScopingTest extends TopologyTestSupport {
 		assertFalse(validation.validate(model).isEmpty());
 		List<Issue> issues = validation.validate(model);
 		assertTrue(issues.stream().allMatch(i -> "unresolved-reference".equals(i.getCode())), issues::toString);
+	}
+
+	/**
+	 * The folder's caches (its files, their names, its findings) are kept outside EMF's adapter
+	 * lists: the language server reads in parallel, and a read adding to a list another read walked
+	 * broke it (an ArrayIndexOutOfBoundsException in hover, in one run of ten of
+	 * halfTypedTextNeverBreaksTheServer, and in a validation in CI).
+	 */
+	@Test
+	void theFolderKeepsNothingInEmfAdapterLists() {
+		List<Model> folder = parseFolder(SERVERS, POOLS);
+		validation.assertNoIssues(folder.get(0));
+		validation.assertNoIssues(folder.get(1));
+		Resource first = folder.get(0).eResource();
+		assertEquals(folder, folders.modelsOf(first));
+		List<Notifier> notifiers = new java.util.ArrayList<>(List.of(first.getResourceSet()));
+		first.getResourceSet().getAllContents().forEachRemaining(notifiers::add);
+		assertTrue(notifiers.size() > 10, notifiers::toString);
+		for (Notifier notifier : notifiers) {
+			for (Adapter adapter : notifier.eAdapters()) {
+				assertFalse(adapter.getClass().getName().startsWith("org.ocs.topology"), adapter + " on " + notifier);
+			}
+		}
+	}
+
+	/** The list of a folder's models is the same list until a file's model changes (caches are keyed by it). */
+	@Test
+	void theFolderListsItsModelsAgainOnlyWhenOneChanges() throws java.io.IOException {
+		XtextResourceSet resourceSet = resourceSets.get();
+		List<Model> folder = parseInto(resourceSet, "listed", SERVERS, POOLS);
+		Resource first = folder.get(0).eResource();
+		List<Model> listed = folders.modelsOf(first);
+		assertSame(listed, folders.modelsOf(folder.get(1).eResource()));
+		// Another folder's file parsed: no model of this one changed.
+		parseInto(resourceSet, "elsewhere", SERVERS);
+		assertSame(listed, folders.modelsOf(first));
+		// One of its files parsed again: a new model, a new list.
+		XtextResource second = (XtextResource) folder.get(1).eResource();
+		second.reparse(POOLS.replace("max endpoints per user 4", "max endpoints per user 5"));
+		List<Model> relisted = folders.modelsOf(first);
+		assertNotSame(listed, relisted);
+		assertSame(second.getContents().get(0), relisted.get(1));
+		assertSame(folder.get(0), relisted.get(0));
+		// One unloaded: it is left out.
+		second.unload();
+		assertEquals(List.of(folder.get(0)), folders.modelsOf(first));
 	}
 }
