@@ -64,6 +64,12 @@ public class TopologyRuntimeModule extends AbstractTopologyRuntimeModule {
 		return FolderResourceDescriptionManager.class;
 	}
 
+	// Made with the holder of the folder caches in its adapters (reads in parallel must not add any).
+	@Override
+	public Class<? extends org.eclipse.xtext.resource.XtextResourceSet> bindXtextResourceSet() {
+		return org.ocs.topology.resource.TopologyResourceSet.class;
+	}
+
 	// Files as users' machines have them: a byte order mark, bytes that are not UTF-8.
 	@Override
 	public Class<? extends org.eclipse.xtext.resource.XtextResource> bindXtextResource() {

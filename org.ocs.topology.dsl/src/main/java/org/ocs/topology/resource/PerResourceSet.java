@@ -1,32 +1,66 @@
 package org.ocs.topology.resource;
 
-import java.util.concurrent.ConcurrentMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.ecore.resource.ResourceSet;
-
-import com.google.common.collect.MapMaker;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 
 /**
- * A value kept for each resource set as long as the set lives, outside its list of adapters. The
- * language server answers reads in parallel (hover, completion, a validation), and EMF's adapter
- * lists are not for concurrent writers, nor for a reader beside a writer: a cache adapter added
- * to a list by one read while another read walked it left the list with more entries than its
- * array (an ArrayIndexOutOfBoundsException in a later read or build, seen in CI and in one run of
- * ten of {@code halfTypedTextNeverBreaksTheServer}).
+ * A value kept for each resource set, in one holder the set is given when it is made
+ * ({@link TopologyResourceSet}), never added to its adapters later. The language server answers
+ * reads in parallel (hover, completion, a validation), and EMF's adapter lists are not for
+ * concurrent writers, nor for a reader beside a writer: a cache adapter added to a list by one
+ * read while another read walked it left the list with more entries than its array (an
+ * ArrayIndexOutOfBoundsException in a later read or build, seen in CI, and from hover in one run
+ * of ten of {@code halfTypedTextNeverBreaksTheServer}). The holder lives in the set, so the values
+ * go with it.
  */
 public final class PerResourceSet<T> {
 
-	/** Weak keys, compared by identity: a resource set let go takes its value with it. */
-	private final ConcurrentMap<ResourceSet, T> values = new MapMaker().weakKeys().makeMap();
+	/** The values of one resource set, by the {@link PerResourceSet} they belong to. */
+	static final class Holder extends AdapterImpl {
+		final Map<PerResourceSet<?>, Object> values = new ConcurrentHashMap<>();
+
+		@Override
+		public boolean isAdapterForType(Object type) {
+			return type == Holder.class;
+		}
+	}
+
+	/** Gives a resource set its holder: to be called while no other thread can see the set. */
+	static void prepare(ResourceSet resourceSet) {
+		resourceSet.eAdapters().add(new Holder());
+	}
 
 	/** The set's value, or null when it has none yet. */
+	@SuppressWarnings("unchecked")
 	public T get(ResourceSet resourceSet) {
-		return values.get(resourceSet);
+		Holder holder = holder(resourceSet, false);
+		return holder == null ? null : (T) holder.values.get(this);
 	}
 
 	/** The set's value, made on first use (once, whichever thread asks first). */
+	@SuppressWarnings("unchecked")
 	public T get(ResourceSet resourceSet, Supplier<T> made) {
-		return values.computeIfAbsent(resourceSet, key -> made.get());
+		return (T) holder(resourceSet, true).values.computeIfAbsent(this, key -> made.get());
+	}
+
+	private static Holder holder(ResourceSet resourceSet, boolean create) {
+		Holder holder = (Holder) EcoreUtil.getAdapter(resourceSet.eAdapters(), Holder.class);
+		if (holder == null && create) {
+			// A set made elsewhere than by this language's injector: given its holder on first use,
+			// as EMF's own caches are (one addition per set, not one per file and parse).
+			synchronized (resourceSet) {
+				holder = (Holder) EcoreUtil.getAdapter(resourceSet.eAdapters(), Holder.class);
+				if (holder == null) {
+					holder = new Holder();
+					resourceSet.eAdapters().add(holder);
+				}
+			}
+		}
+		return holder;
 	}
 }

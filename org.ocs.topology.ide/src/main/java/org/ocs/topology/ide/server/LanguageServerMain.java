@@ -46,6 +46,9 @@ public final class LanguageServerMain {
 					binder.bind(org.eclipse.xtext.build.IncrementalBuilder.InternalStatefulIncrementalBuilder.class)
 							.to(DeferredValidation.Builder.class);
 					binder.bind(org.eclipse.xtext.ide.server.concurrent.IRequestManager.class).to(ValidatingRequestManager.class);
+					// The workspace's resource sets, with the holder of the folder caches made in (PerResourceSet).
+					binder.bind(org.eclipse.xtext.resource.XtextResourceSet.class)
+							.to(org.ocs.topology.resource.TopologyResourceSet.class);
 				}));
 		LanguageServerImpl server = injector.getInstance(LanguageServerImpl.class);
 		// LSP4J reads well-framed messages only: the client's bytes are framed again on the way in.
