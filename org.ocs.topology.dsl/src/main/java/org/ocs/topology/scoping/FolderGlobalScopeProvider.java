@@ -89,7 +89,7 @@ public class FolderGlobalScopeProvider extends DefaultGlobalScopeProvider {
 		final Map<URI, Names> byFolder = new HashMap<>();
 	}
 
-	/** Each resource set's names, outside its adapters (which reads in parallel must not change). */
+	/** Each resource set's names, in the holder the set is made with (reads in parallel must add no adapter). */
 	private static final PerResourceSet<Cache> CACHES = new PerResourceSet<>();
 
 	/** The exported objects of one state of a folder, by name in lower case (DNS names ignore case). */

@@ -158,8 +158,8 @@ public class TopologyFolder {
 	}
 
 	/**
-	 * Each resource set's folders, kept outside its adapters, and no watcher put on a file: adding
-	 * to EMF's adapter lists from parallel reads broke them ({@link PerResourceSet}).
+	 * Each resource set's folders, in the holder the set is made with, and no watcher put on each
+	 * file: adding to EMF's adapter lists from parallel reads broke them ({@link PerResourceSet}).
 	 */
 	private static final PerResourceSet<Siblings> SIBLINGS = new PerResourceSet<>();
 

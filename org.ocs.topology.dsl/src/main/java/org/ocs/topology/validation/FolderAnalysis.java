@@ -38,7 +38,7 @@ public class FolderAnalysis {
 		final Map<URI, PoolTraffic.Memo> trafficByFolder = new java.util.concurrent.ConcurrentHashMap<>();
 	}
 
-	/** Each resource set's cache, outside its adapters (which reads in parallel must not change). */
+	/** Each resource set's cache, in the holder the set is made with (reads in parallel must add no adapter). */
 	private static final PerResourceSet<Cache> CACHES = new PerResourceSet<>();
 
 	/** One state of a folder: its models, and the findings of the folder-wide checks by file. */
