@@ -105,8 +105,12 @@ public final class LanguageServerLatency {
 		Thread.sleep(Long.getLong("settle", 0));
 		// -Dprofile=<async-profiler library>,<its options>: the server's samples of the opening alone.
 		String profile = System.getProperty("profile");
-		if (profile != null) {
-			agent(process, profile.replaceFirst(",", " start,"));
+		String[] agent = profile == null ? null : profile.split(",", 2);
+		if (agent != null && (agent.length < 2 || !agent[1].matches("(.*,)?file=[^,]+(,.*)?"))) {
+			throw new IllegalArgumentException("-Dprofile=<agent library>,<options with file=...>, not " + profile);
+		}
+		if (agent != null) {
+			agent(process, agent[0], "start," + agent[1]);
 		}
 		long opened = System.nanoTime();
 		if (Boolean.getBoolean("each")) {
@@ -120,8 +124,8 @@ public final class LanguageServerLatency {
 		server.getTextDocumentService().completion(new CompletionParams(new TextDocumentIdentifier(uri),
 				new Position(line, 4))).get(60, TimeUnit.SECONDS);
 		long firstCompletion = System.nanoTime() - opened;
-		if (profile != null) {
-			agent(process, profile.replaceFirst(",.*?(file=[^,]*).*", " stop,$1"));
+		if (agent != null) {
+			agent(process, agent[0], "stop," + agent[1].replaceFirst("^(.*,)?(file=[^,]+)(,.*)?$", "$2"));
 		}
 
 		// Each edit changes the default gateway of one Front End, as an editor sends it (the changed
@@ -169,12 +173,14 @@ public final class LanguageServerLatency {
 	}
 
 	/** Loads a JVMTI agent into the running server (with the JDK's jcmd), for a profiler's start or stop. */
-	private static void agent(Process server, String libraryAndOptions) throws Exception {
+	private static void agent(Process server, String library, String options) throws Exception {
 		Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 		Process loading = new ProcessBuilder(jcmd.toString(), Long.toString(server.pid()), "JVMTI.agent_load",
 				// jcmd reads name=value pairs itself: the agent's options go in quotes.
-				libraryAndOptions.split(" ", 2)[0], '"' + libraryAndOptions.split(" ", 2)[1] + '"').inheritIO().start();
-		loading.waitFor(30, TimeUnit.SECONDS);
+				library, '"' + options + '"').inheritIO().start();
+		if (!loading.waitFor(30, TimeUnit.SECONDS) || loading.exitValue() != 0) {
+			throw new IllegalStateException("jcmd could not load " + library + " with " + options);
+		}
 	}
 
 	private static void awaitDiagnostics(BlockingQueue<PublishDiagnosticsParams> published, String uri)

@@ -7,10 +7,13 @@ import java.util.function.Supplier;
 import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.resource.ISynchronizable;
+import org.apache.log4j.Logger;
 
 /**
  * A value kept for each resource set, in one holder the set is given when it is made
- * ({@link TopologyResourceSet}), never added to its adapters later. The language server answers
+ * ({@link TopologyResourceSet}), not added to its adapters later (a set made otherwise gets it
+ * on first use, with a warning: see {@link #holder}). The language server answers
  * reads in parallel (hover, completion, a validation), and EMF's adapter lists are not for
  * concurrent writers, nor for a reader beside a writer: a cache adapter added to a list by one
  * read while another read walked it left the list with more entries than its array (an
@@ -48,14 +51,25 @@ public final class PerResourceSet<T> {
 		return (T) holder(resourceSet, true).values.computeIfAbsent(this, key -> made.get());
 	}
 
+	private static volatile boolean warned;
+
+	/**
+	 * The set's holder. A set made elsewhere than by this language's injector gets it on first use
+	 * (one addition per set, not one per file and parse as before), under the set's own lock where
+	 * it has one; that is safe only while no other thread reads the set, so it is said once.
+	 */
 	private static Holder holder(ResourceSet resourceSet, boolean create) {
 		Holder holder = (Holder) EcoreUtil.getAdapter(resourceSet.eAdapters(), Holder.class);
 		if (holder == null && create) {
-			// A set made elsewhere than by this language's injector: given its holder on first use,
-			// as EMF's own caches are (one addition per set, not one per file and parse).
-			synchronized (resourceSet) {
+			Object lock = resourceSet instanceof ISynchronizable<?> synchronizable ? synchronizable.getLock() : resourceSet;
+			synchronized (lock) {
 				holder = (Holder) EcoreUtil.getAdapter(resourceSet.eAdapters(), Holder.class);
 				if (holder == null) {
+					if (!warned) {
+						warned = true;
+						Logger.getLogger(PerResourceSet.class).warn("a resource set made without its cache holder ("
+								+ resourceSet.getClass().getName() + "): bind XtextResourceSet to TopologyResourceSet");
+					}
 					holder = new Holder();
 					resourceSet.eAdapters().add(holder);
 				}

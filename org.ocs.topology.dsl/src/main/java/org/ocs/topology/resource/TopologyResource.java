@@ -194,7 +194,7 @@ public class TopologyResource extends LazyLinkingResource {
 	 */
 	@Override
 	protected void doUnload() {
-		UNLOADS.incrementAndGet();
+		CONTENTS_CHANGES.incrementAndGet();
 		exportedAhead = null;
 		linksLeft = null;
 		unloadingPositions = PositionFragmentProvider.positionsIn(this);
@@ -202,6 +202,7 @@ public class TopologyResource extends LazyLinkingResource {
 			super.doUnload();
 		} finally {
 			unloadingPositions = null;
+			CONTENTS_CHANGES.incrementAndGet();
 		}
 	}
 
@@ -231,15 +232,16 @@ public class TopologyResource extends LazyLinkingResource {
 		return PARSES.get();
 	}
 
-	/** How many files this JVM unloaded. */
-	private static final java.util.concurrent.atomic.AtomicLong UNLOADS = new java.util.concurrent.atomic.AtomicLong();
+	/** Moved before and after each change of a file's contents: see {@link #contentsChanges()}. */
+	private static final java.util.concurrent.atomic.AtomicLong CONTENTS_CHANGES = new java.util.concurrent.atomic.AtomicLong();
 
 	/**
-	 * A count that grows whenever any file's contents change (parsed in whole or in part, or
-	 * unloaded): a list of models made at one count holds until the count moves.
+	 * A count that moves when any file's contents change (parsed in whole or in part, or unloaded),
+	 * once as the change begins and once when it is done: a list of models made at one count holds
+	 * until the count moves, and a list made while a change ran is made again after it.
 	 */
 	public static long contentsChanges() {
-		return UNLOADS.get() + PARSES.get();
+		return CONTENTS_CHANGES.get();
 	}
 
 	@Override
@@ -248,7 +250,12 @@ public class TopologyResource extends LazyLinkingResource {
 		linksLeft = null;
 		generation++;
 		PARSES.incrementAndGet();
-		super.updateInternalState(newParseResult);
+		CONTENTS_CHANGES.incrementAndGet();
+		try {
+			super.updateInternalState(newParseResult);
+		} finally {
+			CONTENTS_CHANGES.incrementAndGet();
+		}
 	}
 
 	/**

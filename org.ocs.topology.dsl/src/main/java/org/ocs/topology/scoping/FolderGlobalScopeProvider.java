@@ -32,7 +32,7 @@ import com.google.inject.Inject;
  *
  * <p>Where the index is the resource set itself (the command line, the Maven plugin, tests), the
  * folder's names are indexed once per state of the folder (the list {@link TopologyFolder} keeps
- * until a file changes), and a reference is resolved by one look-up. Xtext's default looked
+ * until a file's model is replaced or a file joins or leaves the folder), and a reference is resolved by one look-up. Xtext's default looked
  * through every file for each reference (and its flat container state through a list of every
  * file for each of those), so a folder of 5,000 files was quadratic.
  */

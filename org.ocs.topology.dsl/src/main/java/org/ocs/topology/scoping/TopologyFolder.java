@@ -29,7 +29,7 @@ public class TopologyFolder {
 
 	/**
 	 * The models of all files in the folder of {@code resource}, in URI order (the same list, by
-	 * identity, until a file of the folder changes). Siblings the index knows of are loaded into the
+	 * identity, until a file's model is replaced or a file joins or leaves the folder). Siblings the index knows of are loaded into the
 	 * same resource set when not loaded yet.
 	 *
 	 * <p>Found once per state of the folder, not once per call: validating each of a folder's N files
@@ -52,7 +52,8 @@ public class TopologyFolder {
 
 	private List<Model> modelsOf(Resource resource, ResourceSet resourceSet, Siblings cache) {
 		URI folder = folderOf(resource.getURI());
-		// Read before the files are looked at: a change made meanwhile makes the next call look again.
+		// Read before the files are looked at: a change running meanwhile moves the count again when
+		// it is done (TopologyResource.contentsChanges), so the next call looks again.
 		long changes = TopologyResource.contentsChanges();
 		Files files = cache.byFolder.get(folder);
 		if (files == null || files.loadedResources != resourceSet.getResources().size()

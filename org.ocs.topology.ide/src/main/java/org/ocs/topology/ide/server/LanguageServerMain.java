@@ -46,7 +46,9 @@ public final class LanguageServerMain {
 					binder.bind(org.eclipse.xtext.build.IncrementalBuilder.InternalStatefulIncrementalBuilder.class)
 							.to(DeferredValidation.Builder.class);
 					binder.bind(org.eclipse.xtext.ide.server.concurrent.IRequestManager.class).to(ValidatingRequestManager.class);
-					// The workspace's resource sets, with the holder of the folder caches made in (PerResourceSet).
+					// The workspace's resource sets, with the holder of the folder caches made in
+					// (PerResourceSet). Xtext's synchronized set, as the command line's: a file loaded on
+					// demand, or a link resolved across files, waits for a load another read runs.
 					binder.bind(org.eclipse.xtext.resource.XtextResourceSet.class)
 							.to(org.ocs.topology.resource.TopologyResourceSet.class);
 				}));
