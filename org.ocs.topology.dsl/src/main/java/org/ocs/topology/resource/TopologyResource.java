@@ -221,15 +221,8 @@ public class TopologyResource extends LazyLinkingResource {
 	/** How many times this file was parsed, in whole or in part: caches keyed by its model compare it. */
 	private volatile long generation;
 
-	/** How many parses of any file this JVM made: a cache unchanged since it was counted need look no further. */
-	private static final java.util.concurrent.atomic.AtomicLong PARSES = new java.util.concurrent.atomic.AtomicLong();
-
 	public long generation() {
 		return generation;
-	}
-
-	public static long parses() {
-		return PARSES.get();
 	}
 
 	/** Moved before and after each change of a file's contents: see {@link #contentsChanges()}. */
@@ -238,7 +231,8 @@ public class TopologyResource extends LazyLinkingResource {
 	/**
 	 * A count that moves when any file's contents change (parsed in whole or in part, or unloaded),
 	 * once as the change begins and once when it is done: a list of models made at one count holds
-	 * until the count moves, and a list made while a change ran is made again after it.
+	 * until the count moves, and a list made while a change ran is made again after it. A cache
+	 * unchanged since it read the count need look no further.
 	 */
 	public static long contentsChanges() {
 		return CONTENTS_CHANGES.get();
@@ -249,7 +243,6 @@ public class TopologyResource extends LazyLinkingResource {
 		exportedAhead = null; // a model made here (install sets them again after this)
 		linksLeft = null;
 		generation++;
-		PARSES.incrementAndGet();
 		CONTENTS_CHANGES.incrementAndGet();
 		try {
 			super.updateInternalState(newParseResult);

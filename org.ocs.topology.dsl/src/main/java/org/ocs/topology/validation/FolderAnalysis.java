@@ -49,13 +49,13 @@ public class FolderAnalysis {
 		private final List<FolderFinding> failures = new ArrayList<>();
 		/** Each model's parse count when analysed, in the order of {@link #listed}. */
 		private final long[] generations;
-		/** The JVM's parse count when the generations were last found unchanged. */
-		private long parsesSeen;
+		/** The JVM's count of content changes when the generations were last found unchanged. */
+		private long changesSeen;
 
 		Entry(List<Model> models, List<FolderFinding> findings) {
 			this.listed = models;
 			this.models.addAll(models);
-			this.parsesSeen = TopologyResource.parses();
+			this.changesSeen = TopologyResource.contentsChanges();
 			this.generations = generations(models);
 			for (FolderFinding finding : findings) {
 				if (finding.isFailure()) {
@@ -78,16 +78,16 @@ public class FolderAnalysis {
 					}
 				}
 			}
-			// The same models (the folder's list, unchanged since, or the same set): parsed no more
-			// since? Asked once per file validated, so the models are compared only after a parse.
-			long parses = TopologyResource.parses();
-			if (parses == parsesSeen) {
+			// The same models (the folder's list, unchanged since, or the same set): no file changed
+			// since? Asked once per file validated, so the models are compared only after a change.
+			long changes = TopologyResource.contentsChanges();
+			if (changes == changesSeen) {
 				return true;
 			}
 			if (!java.util.Arrays.equals(generations, generations(listed))) {
 				return false;
 			}
-			parsesSeen = parses;
+			changesSeen = changes;
 			return true;
 		}
 
