@@ -9,16 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.XtextResource;
-import org.eclipse.xtext.resource.XtextResourceSet;
-import org.ocs.topology.validation.SuppressingResourceValidator;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.ocs.topology.TopologyStandaloneSetup;
+import org.ocs.topology.headless.TopologyWorkspace;
 import org.ocs.topology.topology.Model;
 import org.ocs.topology.validation.FolderChecks;
 import org.ocs.topology.validation.TopologyModel;
@@ -71,11 +69,18 @@ public final class ScaleBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1) {
-			System.err.println("usage: ScaleBenchmark OUT.svg [quick] | ScaleBenchmark --servers FOLDER SERVERS FILES");
+			System.err.println("usage: ScaleBenchmark OUT.svg [quick] | ScaleBenchmark --servers FOLDER SERVERS FILES"
+					+ " | ScaleBenchmark --folder FOLDER WARM-UPS ROUNDS");
 			System.exit(2);
 		}
 		if (args[0].equals("--servers")) {
 			servers(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+			return;
+		}
+		if (args[0].equals("--folder")) {
+			// One row alone, for a profiler or to compare two builds: no JIT warm-up but the row's own.
+			Row row = new ScaleBenchmark(Integer.parseInt(args[2]), Integer.parseInt(args[3])).measure("folder", Path.of(args[1]));
+			System.out.println(table(List.of(row)));
 			return;
 		}
 		boolean quick = args.length > 1 && args[1].equals("quick");
@@ -171,15 +176,20 @@ public final class ScaleBenchmark {
 			// command line has.
 			held = List.of();
 			double[] times = new double[4];
-			XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
-			// As the command line's workspace: the files are read once, and so is each folder's policy.
-			SuppressingResourceValidator.readPoliciesOnce(resourceSet);
+			// The command line's workspace, loading the folder as a check of one of its files does
+			// (its files listed, then parsed on every core); each folder's policy is read once.
+			TopologyWorkspace workspace = new TopologyWorkspace(injector);
 			long start = System.nanoTime();
-			List<Resource> resources = new ArrayList<>();
-			for (Path file : files) {
-				resources.add(resourceSet.getResource(URI.createFileURI(file.toAbsolutePath().toString()), true));
+			List<Resource> resources;
+			try {
+				resources = new ArrayList<>(workspace.loadFolderOf(folder));
+			} catch (TopologyWorkspace.UnreadableInput e) {
+				throw new IOException(e.getMessage());
 			}
 			times[0] = millisSince(start);
+			if (resources.size() != files.size()) {
+				throw new IllegalStateException(resources.size() + " files loaded of " + files.size());
+			}
 			start = System.nanoTime();
 			for (Resource resource : resources) {
 				EcoreUtil.resolveAll(resource);

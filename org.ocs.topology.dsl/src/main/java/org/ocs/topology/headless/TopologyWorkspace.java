@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -18,6 +17,7 @@ import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.ocs.topology.TopologyStandaloneSetup;
 import org.ocs.topology.policy.PolicyFiles;
+import org.ocs.topology.resource.ParallelLoading;
 import org.ocs.topology.validation.SuppressingResourceValidator;
 
 import com.google.inject.Injector;
@@ -78,9 +78,34 @@ public final class TopologyWorkspace {
 		if (folder == null || !loadedFolders.add(folder)) {
 			return;
 		}
-		for (Path sibling : filesOf(folder, policies)) {
-			loadFile(sibling);
+		loadAll(filesOf(folder, policies));
+	}
+
+	/** Loads files (several parsed at once); the first that cannot be read, in their order, is thrown. */
+	private void loadAll(List<Path> files) throws UnreadableInput {
+		java.util.Map<Path, Exception> unreadable = ParallelLoading.load(resourceSet, files);
+		if (!unreadable.isEmpty()) {
+			var first = unreadable.entrySet().iterator().next();
+			Throwable cause = first.getValue().getCause() != null ? first.getValue().getCause() : first.getValue();
+			throw new UnreadableInput(first.getKey() + ": cannot read file: " + problem(first.getKey(), cause));
 		}
+	}
+
+	/**
+	 * Loads every .ocstopo file of a folder that the project policy does not exclude, as a check of
+	 * one of them does; its resources in the files' order.
+	 */
+	public List<XtextResource> loadFolderOf(Path folder) throws UnreadableInput {
+		Path absolute = folder.toAbsolutePath().normalize();
+		List<Path> files = filesOf(absolute, policies);
+		if (loadedFolders.add(absolute)) {
+			loadAll(files);
+		}
+		List<XtextResource> resources = new java.util.ArrayList<>();
+		for (Path file : files) {
+			resources.add(loadFile(file));
+		}
+		return resources;
 	}
 
 	/** The files of one topology: the folder's .ocstopo files the project policy does not exclude, sorted. */
@@ -185,13 +210,7 @@ public final class TopologyWorkspace {
 	}
 
 	private XtextResource loadFile(Path file) throws UnreadableInput {
-		URI uri = URI.createFileURI(file.toString());
-		try {
-			Resource resource = resourceSet.getResource(uri, true);
-			return (XtextResource) resource;
-		} catch (RuntimeException e) {
-			Throwable cause = e.getCause() != null ? e.getCause() : e;
-			throw new UnreadableInput(file + ": cannot read file: " + problem(file, cause));
-		}
+		loadAll(List.of(file));
+		return (XtextResource) resourceSet.getResource(URI.createFileURI(file.toString()), false);
 	}
 }
