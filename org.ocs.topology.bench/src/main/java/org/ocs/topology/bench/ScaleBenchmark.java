@@ -144,6 +144,12 @@ public final class ScaleBenchmark {
 	/** Rounds of the 10k-line topology, untimed, before any size is measured. */
 	static final int JIT_WARM_UP_ROUNDS = 30;
 
+	/** About how long a size's measured rounds take in all, when its rounds are short. */
+	private static final double MEASURED_MILLIS = 1000;
+
+	/** The most measured rounds of one size. */
+	private static final int MAX_ROUNDS = 101;
+
 	/** Untimed rounds of 5,000 servers in 2,500 files before any size is measured. */
 	private static final int FILES_WARM_UP_ROUNDS = 10;
 
@@ -170,7 +176,8 @@ public final class ScaleBenchmark {
 		List<double[]> measured = new ArrayList<>();
 		long objects = 0;
 		List<Resource> held = List.of();
-		for (int round = 0; round < warmUps + rounds; round++) {
+		int total = warmUps + rounds;
+		for (int round = 0; round < total; round++) {
 			// Only the last round's folder is kept (for its heap): holding the one before while this one
 			// is loaded doubled the live heap, and the collector's work with it, which no run of the
 			// command line has.
@@ -206,6 +213,13 @@ public final class ScaleBenchmark {
 			start = System.nanoTime();
 			FolderChecks.run(TopologyModel.of(models));
 			times[3] = millisSince(start);
+			if (round == warmUps - 1 && rounds > 1) {
+				// A small folder takes a few milliseconds a round, and a few milliseconds of another
+				// process's time moved its median by a fifth (1k lines: 11 to 15 ms): more rounds,
+				// as many as take about a second, up to MAX_ROUNDS.
+				double full = times[0] + times[1] + times[2];
+				total = warmUps + Math.max(rounds, Math.min(MAX_ROUNDS, (int) Math.ceil(MEASURED_MILLIS / Math.max(full, 1))));
+			}
 			if (round >= warmUps) {
 				measured.add(times);
 				objects = 0;

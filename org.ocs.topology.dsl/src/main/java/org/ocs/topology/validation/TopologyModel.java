@@ -110,6 +110,29 @@ public final class TopologyModel {
 	}
 
 	private List<EObject> contents;
+
+	/**
+	 * Every object of the folder's files, in file and text order (what eAllContents of each model
+	 * gives, one model after another), from the one walk {@link #all} keeps: rules that look at
+	 * objects of many kinds walked the folder again each.
+	 */
+	public synchronized List<EObject> contents() {
+		walk();
+		return java.util.Collections.unmodifiableList(contents);
+	}
+
+	private void walk() {
+		if (contents == null) {
+			List<EObject> walked = new ArrayList<>();
+			for (Model model : models) {
+				model.eAllContents().forEachRemaining(walked::add);
+			}
+			for (EObject object : walked) {
+				byClass.computeIfAbsent(object.getClass(), c -> new ArrayList<>()).add(object);
+			}
+			contents = walked;
+		}
+	}
 	/** The folder's objects by implementation class, each list in file and text order. */
 	private final Map<Class<?>, List<EObject>> byClass = new LinkedHashMap<>();
 	private final Map<Class<?>, List<?>> byType = new HashMap<>();
@@ -122,16 +145,7 @@ public final class TopologyModel {
 	 */
 	@SuppressWarnings("unchecked")
 	public synchronized <T extends EObject> List<T> all(Class<T> type) {
-		if (contents == null) {
-			List<EObject> walked = new ArrayList<>();
-			for (Model model : models) {
-				model.eAllContents().forEachRemaining(walked::add);
-			}
-			for (EObject object : walked) {
-				byClass.computeIfAbsent(object.getClass(), c -> new ArrayList<>()).add(object);
-			}
-			contents = walked;
-		}
+		walk();
 		return (List<T>) byType.computeIfAbsent(type, t -> {
 			Map<Class<?>, Boolean> matches = new java.util.IdentityHashMap<>();
 			List<EObject> only = null;

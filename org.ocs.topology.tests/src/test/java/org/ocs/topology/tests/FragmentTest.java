@@ -26,7 +26,8 @@ import com.google.inject.Injector;
 
 /**
  * {@link PositionFragmentProvider} writes the fragments EMF writes (index, links and findings
- * depend on them), and EMF reads them back to the same objects; also after the file changes.
+ * depend on them), and EMF reads them back to the same objects; also after the file changes. A
+ * hop of a trace names its declaration by EMF's URI.
  */
 class FragmentTest {
 
@@ -61,6 +62,10 @@ class FragmentTest {
 				String fragment = resource.getURIFragment(object);
 				assertEquals(emfFragment(object), fragment, file + ": " + object);
 				assertSame(object, resource.getEObject(fragment), file + ": " + fragment);
+				// A trace's hop names its declaration as EMF does (quick fixes and related information look it up so).
+				assertEquals(org.eclipse.emf.ecore.util.EcoreUtil.getURI(object).toString(),
+						org.ocs.topology.validation.HopData.decode(org.ocs.topology.validation.HopData.encode(object, "why")).objectUri(),
+						file + ": " + object);
 				objects++;
 			}
 		}

@@ -8,7 +8,6 @@ import org.ocs.topology.analysis.net.AddressOwnership;
 import org.ocs.topology.analysis.net.AddressText;
 import org.ocs.topology.rules.Findings;
 import org.ocs.topology.rules.FolderRule;
-import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.NetworkInterface;
 import org.ocs.topology.topology.SelfIp;
 import org.ocs.topology.topology.SourceTranslation;
@@ -25,24 +24,22 @@ public final class AddressDuplicate extends FolderRule {
 	@Override
 	public void check(TopologyModel topology, Findings findings) {
 		AddressOwnership<EObject> ownership = new AddressOwnership<>();
-		for (Model m : topology.models()) {
-			m.eAllContents().forEachRemaining(object -> {
-				if (object instanceof NetworkInterface nic) {
-					addOwner(ownership, nic.getAddress(), nic, nic);
-				} else if (object instanceof SelfIp selfIp) {
-					addOwner(ownership, selfIp.getAddress(), selfIp, selfIp);
-				} else if (object instanceof StandardVirtualServer vs) {
-					// Virtual servers of one balancer share a VIP, one per port.
-					addOwner(ownership, vs.getAddress(), vs.eContainer(), vs);
-				} else if (object instanceof SourceTranslation translation) {
-					// A SNAT address answers ARP on the balancer: its own virtual servers may share it.
-					EObject balancer = translation.eContainer() == null ? null : translation.eContainer().eContainer();
-					for (String address : translation.getSnatAddresses()) {
-						addOwner(ownership, address, balancer, translation);
-					}
+		topology.contents().forEach(object -> {
+			if (object instanceof NetworkInterface nic) {
+				addOwner(ownership, nic.getAddress(), nic, nic);
+			} else if (object instanceof SelfIp selfIp) {
+				addOwner(ownership, selfIp.getAddress(), selfIp, selfIp);
+			} else if (object instanceof StandardVirtualServer vs) {
+				// Virtual servers of one balancer share a VIP, one per port.
+				addOwner(ownership, vs.getAddress(), vs.eContainer(), vs);
+			} else if (object instanceof SourceTranslation translation) {
+				// A SNAT address answers ARP on the balancer: its own virtual servers may share it.
+				EObject balancer = translation.eContainer() == null ? null : translation.eContainer().eContainer();
+				for (String address : translation.getSnatAddresses()) {
+					addOwner(ownership, address, balancer, translation);
 				}
-			});
-		}
+			}
+		});
 		for (AddressOwnership.Conflict<EObject> conflict : ownership.conflicts()) {
 			for (AddressOwnership.Owner<EObject> owner : conflict.owners()) {
 				EObject object = owner.source();

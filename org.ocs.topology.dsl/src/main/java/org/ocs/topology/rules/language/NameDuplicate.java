@@ -13,7 +13,6 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.ocs.topology.rules.Findings;
 import org.ocs.topology.rules.FolderRule;
-import org.ocs.topology.topology.Model;
 import org.ocs.topology.topology.Site;
 import org.ocs.topology.validation.Describe;
 import org.ocs.topology.validation.TopologyModel;
@@ -24,19 +23,17 @@ public final class NameDuplicate extends FolderRule {
 	@Override
 	public void check(TopologyModel topology, Findings findings) {
 		Map<String, List<EObject>> byName = new LinkedHashMap<>();
-		for (Model m : topology.models()) {
-			m.eAllContents().forEachRemaining(object -> {
-				String name = Describe.nameOf(object);
-				EStructuralFeature nameFeature = object.eClass().getEStructuralFeature("name");
-				// A site may be written in several files (a file per pool, say): it is one site.
-				if (name != null && nameFeature instanceof EAttribute && !(object instanceof Site)) {
-					EClass group = Describe.nameGroupOf(object.eClass());
-					// Case-insensitive, like DNS names and like reference resolution.
-					byName.computeIfAbsent(group.getName() + "\u0000" + name.toLowerCase(Locale.ROOT),
-							k -> new ArrayList<>()).add(object);
-				}
-			});
-		}
+		topology.contents().forEach(object -> {
+			String name = Describe.nameOf(object);
+			EStructuralFeature nameFeature = object.eClass().getEStructuralFeature("name");
+			// A site may be written in several files (a file per pool, say): it is one site.
+			if (name != null && nameFeature instanceof EAttribute && !(object instanceof Site)) {
+				EClass group = Describe.nameGroupOf(object.eClass());
+				// Case-insensitive, like DNS names and like reference resolution.
+				byName.computeIfAbsent(group.getName() + "\u0000" + name.toLowerCase(Locale.ROOT),
+						k -> new ArrayList<>()).add(object);
+			}
+		});
 		for (List<EObject> sameName : byName.values()) {
 			if (sameName.size() < 2) {
 				continue;
