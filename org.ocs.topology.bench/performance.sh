@@ -31,6 +31,10 @@ java -cp "$bench" org.ocs.topology.bench.ScaleBenchmark --servers "$work/one" "$
 for case in many one; do
   /usr/bin/time -f "cli: $servers servers, $case: %e s, %M KB resident" java -jar "$cli" validate "$work/$case" >/dev/null
 done
+if [ "$quick" = quick ]; then
+  # One row alone, as docs/PERFORMANCE.md says to compare two builds: WARM-UPS then ROUNDS.
+  java -Xmx1g -cp "$bench" org.ocs.topology.bench.ScaleBenchmark --folder "$work/many" 2 3
+fi
 java -cp "$bench" org.ocs.topology.bench.GeneratedTopology "$work/big" "$pools" >/dev/null
 lines=$(cat "$work"/big/*.ocstopo | wc -l)
 status=0

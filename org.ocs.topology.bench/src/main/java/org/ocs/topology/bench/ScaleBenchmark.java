@@ -27,7 +27,7 @@ import com.google.inject.Injector;
  * How time and memory grow with the size of a topology (docs/PERFORMANCE.md): a scripted harness,
  * not JMH, because each size is measured on a fresh resource set as the command line makes one,
  * and the memory a size keeps is part of the answer. For each size, after warm-up rounds, the
- * median of the measured rounds of: parse (load every file), link (resolve every reference), the
+ * median of the measured rounds of: parse (load every file, as the command line does), link (resolve every reference), the
  * checks (every rule, the folder-wide analysis included, on linked models), the analysis alone, and
  * the heap the loaded and checked folder keeps after a full collection.
  *
@@ -38,6 +38,8 @@ import com.google.inject.Injector;
  *
  * <p>Usage: {@code java -Xmx1g -cp benchmarks.jar org.ocs.topology.bench.ScaleBenchmark OUT.svg [quick]};
  * {@code quick} measures only the small sizes, once (CI runs it so).
+ * {@code ScaleBenchmark --folder FOLDER WARM-UPS ROUNDS} measures one folder alone (to compare two
+ * builds, or under a profiler): without the JIT warm-up of the whole run, give it many warm-ups.
  */
 public final class ScaleBenchmark {
 
