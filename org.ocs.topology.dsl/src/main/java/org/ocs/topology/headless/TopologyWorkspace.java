@@ -116,8 +116,11 @@ public final class TopologyWorkspace {
 	private static List<Path> filesOf(Path folder, PolicyFiles.Snapshot policies) throws UnreadableInput {
 		try (Stream<Path> siblings = Files.list(folder)) {
 			// A file the project policy excludes is not part of the topology: its declarations resolve nothing.
-			return siblings.filter(TopologyWorkspace::isTopologyFile).filter(sibling -> !policies.excluded(sibling)).sorted()
-					.toList();
+			List<Path> named = siblings.filter(sibling -> sibling.getFileName().toString().endsWith(EXTENSION))
+					.filter(sibling -> !policies.excluded(sibling)).toList();
+			// Each file's type and permission asked of the file system on every core: two calls a file,
+			// a tenth of loading a folder of 5,000 small files when asked one after another.
+			return named.parallelStream().filter(sibling -> problem(sibling) == null).sorted().toList();
 		} catch (IOException | java.io.UncheckedIOException e) {
 			throw new UnreadableInput(folder + ": cannot list folder: " + problem(folder, e));
 		}
