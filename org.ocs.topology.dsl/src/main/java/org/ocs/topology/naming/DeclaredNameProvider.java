@@ -34,6 +34,9 @@ public class DeclaredNameProvider extends IQualifiedNameProvider.AbstractImpl {
 
 	@Override
 	public QualifiedName getFullyQualifiedName(EObject object) {
+		if (object == null) {
+			return null;
+		}
 		Optional<EAttribute> attribute = nameAttribute(object.eClass());
 		if (attribute.isEmpty()) {
 			return null;

@@ -32,20 +32,23 @@ public final class ParallelLoading {
 	private ParallelLoading() {
 	}
 
-	/** One file is read on the calling thread. */
+	/** Fewer files than this are loaded on the calling thread. */
 	private static final int FEW = 2;
 
 	private static final AtomicBoolean METADATA_READY = new AtomicBoolean();
 
 	/**
-	 * Loads each file not yet loaded into {@code set}, as {@code set.getResource(uri, true)} would
-	 * (an unreadable file's resource is left in the set, not loaded). Returns the files that could
-	 * not be loaded with why, in the files' order; an Error (out of memory, a stack overflow) is
-	 * thrown as it was, once every thread has stopped.
+	 * Loads each file not yet loaded into {@code set}, as {@code set.getResource(uri, true)} would;
+	 * a file that cannot be read or parsed is taken out of the set again (EMF would leave it marked
+	 * loaded, empty). Returns the files that could not be loaded with why, in the files' order; an
+	 * Error (out of memory, a stack overflow) is thrown as it was, once every thread has stopped.
+	 * With the set's option to resolve every link on load, files are loaded one after another:
+	 * that resolution reaches into the other files.
 	 */
 	public static Map<Path, Exception> load(ResourceSet set, List<Path> files) {
 		List<Path> toLoad = new ArrayList<>();
 		List<Resource> resources = new ArrayList<>();
+		java.util.Set<Resource> queued = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 		for (Path file : files) {
 			URI uri = URI.createFileURI(file.toString());
 			Resource resource = set.getResource(uri, false);
@@ -55,7 +58,7 @@ public final class ParallelLoading {
 					throw new IllegalStateException("no resource factory for " + uri);
 				}
 			}
-			if (!resource.isLoaded()) {
+			if (!resource.isLoaded() && queued.add(resource)) {
 				toLoad.add(file);
 				resources.add(resource);
 			}
@@ -63,10 +66,12 @@ public final class ParallelLoading {
 		Map<?, ?> options = set.getLoadOptions();
 		AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(toLoad.size());
 		AtomicBoolean stop = new AtomicBoolean();
-		if (toLoad.size() >= FEW && Runtime.getRuntime().availableProcessors() > 1) {
+		boolean resolvesOnLoad = Boolean.TRUE.equals(options.get(XtextResource.OPTION_RESOLVE_ALL));
+		if (toLoad.size() >= FEW && Runtime.getRuntime().availableProcessors() > 1 && !resolvesOnLoad) {
 			prepareMetadata();
 			// The first file alone: the singletons a parse and its links share make their caches on
-			// first use.
+			// first use. (Xtext's linker keeps a cache made unguarded on first use, for references to
+			// abstract types; this grammar has none.)
 			loadOne(toLoad.get(0), resources.get(0), options, failures, 0, stop);
 			IntStream.range(1, toLoad.size()).parallel().forEach(i -> loadOne(toLoad.get(i), resources.get(i), options, failures, i, stop));
 		} else {
@@ -80,6 +85,7 @@ public final class ParallelLoading {
 			}
 			if (failure != null) {
 				unreadable.put(toLoad.get(i), (Exception) failure);
+				set.getResources().remove(resources.get(i));
 			}
 		}
 		return unreadable;
@@ -94,7 +100,7 @@ public final class ParallelLoading {
 		try {
 			bytes = Files.readAllBytes(file);
 		} catch (IOException | RuntimeException e) {
-			failures.set(index, e); // left in the set unloaded, as EMF leaves a file it cannot open
+			failures.set(index, e);
 			return;
 		} catch (Error e) {
 			stop.set(true);
@@ -111,7 +117,12 @@ public final class ParallelLoading {
 			failures.set(index, e);
 			return;
 		}
-		listNames(resource);
+		try {
+			listNames(resource);
+		} catch (Error e) {
+			stop.set(true);
+			failures.set(index, e);
+		}
 	}
 
 	/**
@@ -125,7 +136,8 @@ public final class ParallelLoading {
 			try {
 				xtext.getResourceServiceProvider().getResourceDescriptionManager().getResourceDescription(xtext).getExportedObjects();
 			} catch (RuntimeException listedLater) {
-				// listed again when asked
+				org.apache.log4j.Logger.getLogger(ParallelLoading.class)
+						.debug("names of " + resource.getURI() + " left to be listed when asked: " + listedLater);
 			}
 		}
 	}
@@ -149,6 +161,11 @@ public final class ParallelLoading {
 					type.getEAllOperations();
 					type.getFeatureCount();
 					type.getEIDAttribute();
+					type.getEAllGenericSuperTypes();
+					type.getEStructuralFeature("name"); // builds the class's map of features by name
+					for (org.eclipse.emf.ecore.EReference reference : type.getEAllReferences()) {
+						reference.getEReferenceType();
+					}
 				}
 			}
 			METADATA_READY.set(true);
