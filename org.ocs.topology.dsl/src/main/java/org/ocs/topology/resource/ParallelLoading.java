@@ -96,30 +96,16 @@ public final class ParallelLoading {
 		if (stop.get()) {
 			return;
 		}
-		byte[] bytes;
 		try {
-			bytes = Files.readAllBytes(file);
-		} catch (IOException | RuntimeException e) {
-			failures.set(index, e);
-			return;
-		} catch (Error e) {
-			stop.set(true);
-			failures.set(index, e);
-			return;
-		}
-		try {
-			resource.load(new ByteArrayInputStream(bytes), options);
-		} catch (IOException | RuntimeException e) {
-			failures.set(index, e);
-			return;
-		} catch (Error e) {
-			stop.set(true);
-			failures.set(index, e);
-			return;
-		}
-		try {
+			try {
+				resource.load(new ByteArrayInputStream(Files.readAllBytes(file)), options);
+			} catch (IOException | RuntimeException e) {
+				failures.set(index, e); // the file's own failure: named by the caller
+				return;
+			}
 			listNames(resource);
 		} catch (Error e) {
+			// Out of memory or a stack overflow: the other threads stop, the caller throws it.
 			stop.set(true);
 			failures.set(index, e);
 		}
